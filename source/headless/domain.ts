@@ -1,0 +1,109 @@
+// `sftoken domain <url> [--json]`: the org URL → My Domain login URL derivation for scripts.
+// Exit codes: 0 derived, 1 refused (the input is not an org URL), 2 usage error.
+import meow from 'meow';
+import {deriveLoginUrl, type DomainResult} from '../core/domain.js';
+import {packageInfo} from '../package-info.js';
+import {readAll, type Command, type CommandIo} from './io.js';
+
+const helpText = `
+  Derive the org's My Domain login URL from any URL of the org: a Lightning page, Setup,
+  a Visualforce page, a sandbox, a site…
+
+  Usage
+    $ sftoken domain <url> [--json]
+    $ pbpaste | sftoken domain - [--json]
+
+  Options
+    --json    Print one JSON object: {"ok":true,"loginUrl":…,"kind":…} or
+              {"ok":false,"reason":…,"message":…}
+    --help    Show this help
+
+  Exit codes
+    0  the login URL was derived
+    1  no login URL can be derived (the message says what to paste instead)
+    2  usage error
+
+  Examples
+    $ sftoken domain 'https://acme--uat.sandbox.lightning.force.com/lightning/page/home'
+    https://acme--uat.sandbox.my.salesforce.com  (sandbox)
+`;
+
+const knownFlags = new Set(['json', 'help']);
+
+function usageError(io: CommandIo, problem: string): number {
+	io.stderr.write(
+		`sftoken domain: ${problem}\nUsage: sftoken domain <url> [--json]   (sftoken domain --help for more)\n`,
+	);
+	return 2;
+}
+
+function jsonLine(result: DomainResult): string {
+	if (!result.ok) {
+		return JSON.stringify({ok: false, reason: result.reason, message: result.message});
+	}
+
+	return JSON.stringify({
+		ok: true,
+		loginUrl: result.loginUrl,
+		kind: result.kind,
+		...(result.unsure ? {unsure: true} : {}),
+		...(result.note === undefined ? {} : {note: result.note}),
+	});
+}
+
+function writePlain(io: CommandIo, result: DomainResult): void {
+	if (!result.ok) {
+		io.stderr.write(`${result.message}\n`);
+		return;
+	}
+
+	io.stdout.write(`${result.loginUrl}  (${result.kind})\n`);
+	// Notes go to stderr so that `$(sftoken domain …)` captures the URL alone.
+	if (result.note !== undefined) {
+		io.stderr.write(`${result.unsure ? 'Unsure: ' : 'Note: '}${result.note}\n`);
+	}
+}
+
+export const domainCommand: Command = async (argv, io) => {
+	// meow's own help, version and unknown-flag handling call process.exit: handled here instead,
+	// so the command also runs in-process (tests) and keeps the exit-code contract.
+	const cli = meow(helpText, {
+		importMeta: import.meta,
+		argv,
+		pkg: packageInfo,
+		description: false,
+		autoHelp: false,
+		autoVersion: false,
+		allowUnknownFlags: true,
+		flags: {
+			json: {type: 'boolean', default: false},
+			help: {type: 'boolean', default: false},
+		},
+	});
+	if (cli.flags.help) {
+		io.stdout.write(`${cli.help.replace(/^\n/, '')}`);
+		return 0;
+	}
+
+	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
+	if (unknown !== undefined) return usageError(io, `unknown option ${JSON.stringify(unknown)}`);
+	const [argument, ...extra] = cli.input;
+	if (argument === undefined) {
+		return usageError(io, 'missing <url> (pass - to read it from stdin)');
+	}
+
+	if (extra.length > 0) {
+		return usageError(io, 'expected one URL; quote it if it contains spaces');
+	}
+
+	// An empty argument is an input to refuse (empty-input), not a usage error.
+	const input = argument === '-' ? await readAll(io.stdin) : argument;
+	const result = deriveLoginUrl(input);
+	if (cli.flags.json) {
+		io.stdout.write(`${jsonLine(result)}\n`);
+	} else {
+		writePlain(io, result);
+	}
+
+	return result.ok ? 0 : 1;
+};
