@@ -1,0 +1,72 @@
+import Conf from 'conf';
+
+/** The app's main config file: small, slow-changing settings only (conf rewrites it on every set). */
+export type ConfigStore = Conf<Record<string, unknown>>;
+
+/**
+ * The part of a config store that the stores built on it use. conf satisfies it; so does
+ * inMemoryStore, for demo mode (which must not touch the user's config) and for tests.
+ */
+export type KeyValueStore = {
+	get(key: string): unknown;
+	set(key: string, value: unknown): void;
+};
+
+/** A store that lives and dies with the process. */
+export function inMemoryStore(): KeyValueStore {
+	const values = new Map<string, unknown>();
+	return {
+		get: (key) => values.get(key),
+		set(key, value) {
+			values.set(key, value);
+		},
+	};
+}
+
+/** The config file could not be opened; `fix` says what the user can do about it. */
+export class ConfigStoreError extends Error {
+	readonly fix: string;
+
+	constructor(message: string, fix: string, options?: ErrorOptions) {
+		super(message, options);
+		this.name = 'ConfigStoreError';
+		this.fix = fix;
+	}
+}
+
+export type ConfigStoreOptions = {
+	/** Directory of config.json; tests pass a temporary one. */
+	readonly cwd?: string;
+	/** Where SFTOKEN_CONFIG_DIR is read from (process.env unless a test passes its own). */
+	readonly env?: Readonly<Record<string, string | undefined>>;
+};
+
+/**
+ * Opens the config store: the one place the conf instance is created. The directory is
+ * `options.cwd`, else $SFTOKEN_CONFIG_DIR (end-to-end tests point it at a temporary directory),
+ * else the system's config directory ($XDG_CONFIG_HOME/sftoken on Linux). The file is readable
+ * by its owner only. Throws ConfigStoreError when the file cannot be read or is not JSON: conf
+ * would otherwise either throw a bare error or, with clearInvalidConfig, silently wipe a file
+ * the user may have edited by hand.
+ */
+export function openConfigStore(options: ConfigStoreOptions = {}): ConfigStore {
+	const env = options.env ?? process.env;
+	const override = env['SFTOKEN_CONFIG_DIR'];
+	const cwd = options.cwd ?? (override === undefined || override === '' ? undefined : override);
+	try {
+		return new Conf<Record<string, unknown>>({
+			projectName: 'sftoken',
+			// ~/.config/sftoken rather than conf's default ~/.config/sftoken-nodejs.
+			projectSuffix: '',
+			configFileMode: 0o600,
+			...(cwd === undefined ? {} : {cwd}),
+		});
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		throw new ConfigStoreError(
+			`sftoken cannot read its config: ${message}`,
+			'Correct the file by hand, or delete it (sftoken creates a new one).',
+			{cause: error},
+		);
+	}
+}
