@@ -18,7 +18,7 @@ export function useSelectListInput<V>({
 }: SelectListInputOptions<V>): void {
 	useInput(
 		(_input, key) => {
-			const item = list.highlighted;
+			const item = list.current();
 			if (key.upArrow) list.move(-1);
 			else if (key.downArrow) list.move(1);
 			else if (key.home || key.pageUp) list.moveTo(0);

@@ -115,14 +115,14 @@ export function visibleField(state: TextFieldState, width: number): VisibleField
 	const chars = [...state.value];
 	const cursor = Math.min(Math.max(state.cursor, 0), chars.length);
 	const atCursor = chars[cursor] ?? ' ';
+	// One cell more than the value: the cursor may sit after the last character.
+	const total = chars.length + 1;
 	// Too narrow for an ellipsis on each side of the cursor: show the cursor cell alone.
-	if (width < 3) {
+	if (width < 3 && total > width) {
 		return {clippedStart: false, before: '', atCursor, after: '', clippedEnd: false};
 	}
 
 	const cells = width;
-	// One cell more than the value: the cursor may sit after the last character.
-	const total = chars.length + 1;
 	let start = 0;
 	if (total > cells) {
 		// Keep one cell right of the cursor for a `…`, but never scroll past the end.

@@ -9,7 +9,8 @@ export type TextFieldProps = {
 	readonly width: number;
 	readonly isActive: boolean;
 	readonly placeholder?: string;
-	readonly onSubmit?: () => void;
+	/** Enter, with the value as it is after every key so far. */
+	readonly onSubmit?: (value: string) => void;
 };
 
 /**
@@ -17,7 +18,7 @@ export type TextFieldProps = {
  * derive things from the value on every keystroke; this component draws it and handles keys.
  */
 export function TextField({field, width, isActive, placeholder, onSubmit}: TextFieldProps) {
-	useTextFieldInput({isActive, dispatch: field.dispatch, onSubmit});
+	useTextFieldInput({isActive, dispatch: field.dispatch, current: field.current, onSubmit});
 
 	if (field.value === '' && placeholder !== undefined) {
 		return (

@@ -1,5 +1,5 @@
 import {useInput, usePaste} from 'ink';
-import type {TextFieldAction} from './text-field-state.js';
+import type {TextFieldAction, TextFieldState} from './text-field-state.js';
 
 /*
  * What Ink 8 delivers for a paste (read from ink/build/input-parser.js, parse-keypress.js,
@@ -32,14 +32,20 @@ import type {TextFieldAction} from './text-field-state.js';
 export type TextFieldInputOptions = {
 	readonly isActive: boolean;
 	readonly dispatch: (action: TextFieldAction) => void;
-	readonly onSubmit?: () => void;
+	readonly current: () => TextFieldState;
+	readonly onSubmit?: (value: string) => void;
 };
 
-export function useTextFieldInput({isActive, dispatch, onSubmit}: TextFieldInputOptions): void {
+export function useTextFieldInput({
+	isActive,
+	dispatch,
+	current,
+	onSubmit,
+}: TextFieldInputOptions): void {
 	useInput(
 		(input, key) => {
 			if (key.return || input === '\n') {
-				onSubmit?.();
+				onSubmit?.(current().value);
 				return;
 			}
 

@@ -82,3 +82,11 @@ void test('a list taller than its rows scrolls and says how much is hidden', asy
 	assert.match(terminal.lastFrame(), /↑ 2 more/);
 	terminal.unmount();
 });
+
+void test('keys typed ahead in one chunk act in order: ↓↓ Enter chooses the third row', async () => {
+	const terminal = renderTerminal(<Harness />);
+	await waitForText(terminal.lastFrame, '❯ Alpha');
+	terminal.write('\u001B[B\u001B[B\r');
+	await waitForText(terminal.lastFrame, 'chosen=c');
+	terminal.unmount();
+});

@@ -142,5 +142,6 @@ void test('the visible part never exceeds the width and always shows the cursor'
 				}
 			},
 		),
+		{numRuns: 2000},
 	);
 });

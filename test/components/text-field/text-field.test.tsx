@@ -17,8 +17,8 @@ function Harness({width = 60}: {readonly width?: number}) {
 				width={width}
 				isActive
 				placeholder="type here"
-				onSubmit={() => {
-					setSubmitted((all) => [...all, field.value]);
+				onSubmit={(value) => {
+					setSubmitted((all) => [...all, value]);
 				}}
 			/>
 			<Text>{`value=[${field.value}] cursor=${field.cursor}`}</Text>
@@ -113,5 +113,12 @@ void test('a long value is drawn within the width, ending at the cursor', async 
 	const fieldLine = frame.split('\n')[0] ?? '';
 	// 20 cells: the ellipsis, the last 18 characters and the cursor (a trailing space).
 	assert.equal(fieldLine.trimEnd(), '…ightning/page/home');
+	terminal.unmount();
+});
+
+void test('Enter typed right after a paste, in the same chunk, submits the pasted value', async () => {
+	const terminal = renderTerminal(<Harness />);
+	terminal.write(`\u001B[200~${url}\u001B[201~\r`);
+	await waitForText(terminal.lastFrame, `submitted=["${url}"]`);
 	terminal.unmount();
 });
