@@ -46,7 +46,9 @@ if (cli.command !== undefined && isCommandName(cli.command)) {
 	cli.showHelp(2);
 } else if (canRunInteractively(process)) {
 	const {runInteractive} = await import('./source/interactive.js');
-	process.exitCode = await runInteractive({demo: cli.flags.demo});
+	// --demo passes the running emulator's DemoSetup here once the emulator is wired in; until
+	// then the app runs as usual.
+	process.exitCode = await runInteractive({});
 } else {
 	process.stderr.write(notInteractiveMessage);
 	process.exitCode = 2;
