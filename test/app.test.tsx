@@ -66,7 +66,7 @@ void test('the footer follows the screen: the My Domain input has its own keys',
 	terminal.write(end);
 	await waitForText(terminal.lastFrame, '❯ My Domain');
 	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'Enter use this login URL · Esc back · Ctrl+C quit');
+	await waitForText(terminal.lastFrame, 'Enter accept · Esc back · Ctrl+C quit');
 	terminal.unmount();
 });
 

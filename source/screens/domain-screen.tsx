@@ -89,7 +89,7 @@ export function DomainScreen({recent, demo, isActive, onChoose, onForget}: Domai
 					{keys: '?', label: helpOpen ? 'close help' : 'help'},
 				]
 			: [
-					{keys: 'Enter', label: 'use this login URL'},
+					{keys: 'Enter', label: 'accept'},
 					{keys: 'Esc', label: 'back'},
 				];
 	useKeyHints(hints);
@@ -131,8 +131,10 @@ export function DomainScreen({recent, demo, isActive, onChoose, onForget}: Domai
 			/>
 			{helpOpen ? (
 				<Box marginTop={1} flexDirection="column">
-					{domainHelpParagraphs.map((paragraph) => (
-						<Text key={paragraph}>{paragraph}</Text>
+					{domainHelpParagraphs.map((paragraph, index) => (
+						<Box key={paragraph} marginTop={index === 0 ? 0 : 1}>
+							<Text>{paragraph}</Text>
+						</Box>
 					))}
 				</Box>
 			) : null}
@@ -160,7 +162,8 @@ function DerivationView({
 		case 'ok': {
 			return (
 				<Box flexDirection="column">
-					<Text color="green" wrap="truncate-middle">{`✓ ${derivation.target.loginUrl}`}</Text>
+					{/* Wrapped, not truncated: this is the address the user is asked to trust. */}
+					<Text color="green">{`✓ ${derivation.target.loginUrl}`}</Text>
 					<Text wrap="truncate-end">{`  ${derivation.summary}`}</Text>
 					{derivation.caution === undefined ? null : (
 						<Text color="yellow">{`! ${derivation.caution}`}</Text>
