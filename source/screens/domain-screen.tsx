@@ -14,7 +14,11 @@ import {domainChoices} from './domain/choices.js';
 import type {DomainChoice} from './domain/choices.js';
 import {deriveForInput} from './domain/describe-target.js';
 import type {Derivation} from './domain/describe-target.js';
-import {domainHelpParagraphs, myDomainHint} from './domain/help-text.js';
+import {
+	compactDomainHelpParagraphs,
+	domainHelpParagraphs,
+	myDomainHint,
+} from './domain/help-text.js';
 
 export type DomainScreenProps = {
 	readonly recent: readonly LoginTarget[];
@@ -26,6 +30,8 @@ export type DomainScreenProps = {
 
 // Below this many columns the layout drops details and long explanations.
 const compactColumns = 40;
+// Fewer rows than this get the short help: the long one takes a dozen lines at 40 columns.
+const shortHelpRows = 20;
 // Header, footer and the blank lines around them.
 const chromeRows = 4;
 
@@ -81,17 +87,19 @@ export function DomainScreen({recent, demo, isActive, onChoose, onForget}: Domai
 	};
 
 	const hints: KeyHint[] =
-		mode === 'list'
+		mode === 'my-domain'
 			? [
-					{keys: '↑↓', label: 'move'},
-					{keys: 'Enter', label: 'choose'},
-					...(list.highlighted?.removable === true ? [{keys: 'Del', label: 'forget'}] : []),
-					{keys: '?', label: helpOpen ? 'close help' : 'help'},
-				]
-			: [
 					{keys: 'Enter', label: 'accept'},
 					{keys: 'Esc', label: 'back'},
-				];
+				]
+			: helpOpen
+				? [{keys: '? Esc', label: 'close help'}]
+				: [
+						{keys: '↑↓', label: 'move'},
+						{keys: 'Enter', label: 'choose'},
+						...(list.highlighted?.removable === true ? [{keys: 'Del', label: 'forget'}] : []),
+						{keys: '?', label: 'help'},
+					];
 	useKeyHints(hints);
 
 	if (mode === 'my-domain') {
@@ -117,6 +125,21 @@ export function DomainScreen({recent, demo, isActive, onChoose, onForget}: Domai
 		);
 	}
 
+	if (helpOpen) {
+		// Instead of the list, not under it, so that it fits a small terminal.
+		const paragraphs =
+			compact || rows < shortHelpRows ? compactDomainHelpParagraphs : domainHelpParagraphs;
+		return (
+			<Box flexDirection="column">
+				{paragraphs.map((paragraph, index) => (
+					<Box key={paragraph} marginTop={index === 0 ? 0 : 1}>
+						<Text>{paragraph}</Text>
+					</Box>
+				))}
+			</Box>
+		);
+	}
+
 	return (
 		<Box flexDirection="column">
 			<SelectList
@@ -129,15 +152,6 @@ export function DomainScreen({recent, demo, isActive, onChoose, onForget}: Domai
 					if (item.value.type === 'target') onForget(item.value.target.loginUrl);
 				}}
 			/>
-			{helpOpen ? (
-				<Box marginTop={1} flexDirection="column">
-					{domainHelpParagraphs.map((paragraph, index) => (
-						<Box key={paragraph} marginTop={index === 0 ? 0 : 1}>
-							<Text>{paragraph}</Text>
-						</Box>
-					))}
-				</Box>
-			) : null}
 		</Box>
 	);
 }

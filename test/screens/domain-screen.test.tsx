@@ -165,16 +165,44 @@ void test('Esc on the list does not leave the screen', async () => {
 	terminal.unmount();
 });
 
-void test('? opens and closes the help', async () => {
+void test('? shows the help in place of the list; ? or Esc brings the list back', async () => {
 	const {terminal} = renderScreen();
 	await waitForText(terminal.lastFrame, '❯ Production');
+	terminal.write(down);
+	await waitForText(terminal.lastFrame, '❯ Sandbox');
 	terminal.write('?');
 	const frame = await waitForText(terminal.lastFrame, 'avatar menu');
 	assert.match(frame, /Setup → My Domain/);
 	assert.match(frame, /test\.salesforce\.com/);
+	assert.doesNotMatch(frame, /❯/);
 	terminal.write('?');
-	await waitFor(() => !terminal.lastFrame().includes('avatar menu'));
+	// The list comes back as it was left.
+	await waitForText(terminal.lastFrame, '❯ Sandbox');
+	terminal.write('?');
+	await waitForText(terminal.lastFrame, 'avatar menu');
+	terminal.write(escape);
+	await waitForText(terminal.lastFrame, '❯ Sandbox');
 	terminal.unmount();
+});
+
+async function helpFits(columns: number, rows: number) {
+	const {terminal} = renderScreen({columns, rows});
+	await waitForText(terminal.lastFrame, '❯ Production');
+	terminal.write('?');
+	const frame = await waitForText(terminal.lastFrame, 'sandboxes.');
+	// The screen's share of the rows: the app adds a header, a footer and two blank lines.
+	const lines = frame.split('\n');
+	assert.ok(lines.length <= rows - 4, frame);
+	assert.ok(
+		lines.every((line) => [...line].length <= columns),
+		frame,
+	);
+	terminal.unmount();
+}
+
+void test('the help fits a small terminal', async () => {
+	await helpFits(36, 12);
+	await helpFits(40, 12);
 });
 
 void test('recent logins are offered first and Delete forgets one', async () => {

@@ -7,6 +7,12 @@ export const domainHelpParagraphs: readonly string[] = [
 	"My Domain: paste any URL from the org's browser tab (a Lightning page, Setup, Visualforce…) and sftoken works out the login URL. To find one: open the avatar menu (top right) and copy the URL up to .my.salesforce.com, or look in Setup → My Domain.",
 ];
 
+/** The same for narrow terminals, where the long version would not fit on the screen. */
+export const compactDomainHelpParagraphs: readonly string[] = [
+	'login.salesforce.com: production and Developer Edition. test.salesforce.com: sandboxes.',
+	'My Domain: paste any org URL, or avatar menu → copy up to .my.salesforce.com, or Setup → My Domain.',
+];
+
 /** Shown under the empty My Domain input. */
 export const myDomainHint =
 	"Paste any URL from your org's browser tab, e.g. https://acme.lightning.force.com/lightning/page/home — or open the avatar menu (top right) and copy the URL up to .my.salesforce.com, or find it in Setup → My Domain.";
