@@ -12,7 +12,15 @@ export default tseslint.config(
 		rules: {
 			...reactHooks.configs.recommended.rules,
 			'@typescript-eslint/consistent-type-imports': 'error',
-			'@typescript-eslint/no-floating-promises': 'error',
+			// node:test's test()/describe() return promises the runner itself awaits.
+			'@typescript-eslint/no-floating-promises': [
+				'error',
+				{
+					allowForKnownSafeCalls: [
+						{from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite']},
+					],
+				},
+			],
 			eqeqeq: ['error', 'smart'],
 		},
 	},

@@ -10,21 +10,21 @@ const target: LoginTarget = {
 	source: 'my-domain',
 };
 
-void test('the app starts on "Where do you log in?"', () => {
+test('the app starts on "Where do you log in?"', () => {
 	assert.deepEqual(initialAppState.screen, {name: 'domain'});
 	assert.equal(screenTitle(initialAppState.screen), 'Where do you log in?');
 });
 
-void test('choosing a target moves on to signing in to it', () => {
+test('choosing a target moves on to signing in to it', () => {
 	const state = appReducer(initialAppState, {type: 'choose-target', target});
 	assert.deepEqual(state.screen, {name: 'sign-in', target});
 });
 
-void test('back from signing in returns to the first screen', () => {
+test('back from signing in returns to the first screen', () => {
 	const signingIn = appReducer(initialAppState, {type: 'choose-target', target});
 	assert.deepEqual(appReducer(signingIn, {type: 'back'}), initialAppState);
 });
 
-void test('back on the first screen changes nothing', () => {
+test('back on the first screen changes nothing', () => {
 	assert.equal(appReducer(initialAppState, {type: 'back'}), initialAppState);
 });

@@ -31,7 +31,7 @@ function renderApp(options: {store?: KeyValueStore; demo?: boolean; notice?: str
 	return {terminal, states, store};
 }
 
-void test('the first screen has a title and a footer with the keys that work', async () => {
+test('the first screen has a title and a footer with the keys that work', async () => {
 	const {terminal} = renderApp();
 	const frame = await waitForText(
 		terminal.lastFrame,
@@ -42,7 +42,7 @@ void test('the first screen has a title and a footer with the keys that work', a
 	terminal.unmount();
 });
 
-void test('Enter on Production moves the app to signing in at login.salesforce.com, Esc comes back', async () => {
+test('Enter on Production moves the app to signing in at login.salesforce.com, Esc comes back', async () => {
 	const {terminal, states} = renderApp();
 	await waitForText(terminal.lastFrame, '❯ Production');
 	terminal.write('\r');
@@ -60,7 +60,7 @@ void test('Enter on Production moves the app to signing in at login.salesforce.c
 	terminal.unmount();
 });
 
-void test('the footer follows the screen: the My Domain input has its own keys', async () => {
+test('the footer follows the screen: the My Domain input has its own keys', async () => {
 	const {terminal} = renderApp();
 	await waitForText(terminal.lastFrame, '❯ Production');
 	terminal.write(end);
@@ -70,7 +70,7 @@ void test('the footer follows the screen: the My Domain input has its own keys',
 	terminal.unmount();
 });
 
-void test('a My Domain login is remembered and offered first next time', async () => {
+test('a My Domain login is remembered and offered first next time', async () => {
 	const store = inMemoryStore();
 	const first = renderApp({store});
 	await waitForText(first.terminal.lastFrame, '❯ Production');
@@ -96,7 +96,7 @@ void test('a My Domain login is remembered and offered first next time', async (
 	second.terminal.unmount();
 });
 
-void test('Production and Sandbox are not remembered: they are always on the list', async () => {
+test('Production and Sandbox are not remembered: they are always on the list', async () => {
 	const store = inMemoryStore();
 	const {terminal} = renderApp({store});
 	await waitForText(terminal.lastFrame, '❯ Production');
@@ -106,7 +106,7 @@ void test('Production and Sandbox are not remembered: they are always on the lis
 	terminal.unmount();
 });
 
-void test('demo mode shows the DEMO label and the emulator first, and remembers nothing', async () => {
+test('demo mode shows the DEMO label and the emulator first, and remembers nothing', async () => {
 	const store = inMemoryStore();
 	const {terminal} = renderApp({store, demo: true});
 	const frame = await waitForText(terminal.lastFrame, '❯ Demo login service (emulator)');
@@ -120,13 +120,13 @@ void test('demo mode shows the DEMO label and the emulator first, and remembers 
 	terminal.unmount();
 });
 
-void test('a notice from startup is shown under the header', async () => {
+test('a notice from startup is shown under the header', async () => {
 	const {terminal} = renderApp({notice: 'sftoken cannot read its config: broken.'});
 	await waitForText(terminal.lastFrame, 'sftoken cannot read its config: broken.');
 	terminal.unmount();
 });
 
-void test('Ctrl+C quits with exit code 130, from the list and from the input', async () => {
+test('Ctrl+C quits with exit code 130, from the list and from the input', async () => {
 	const onList = renderApp();
 	await waitForText(onList.terminal.lastFrame, '❯ Production');
 	onList.terminal.write('\u0003');

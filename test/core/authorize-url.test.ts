@@ -8,7 +8,7 @@ import {
 	parseRedirectUrl,
 } from '../../source/core/authorize-url.js';
 
-void test('buildAuthorizeUrl names every parameter of the PKCE authorize request', () => {
+test('buildAuthorizeUrl names every parameter of the PKCE authorize request', () => {
 	const url = new URL(
 		buildAuthorizeUrl({
 			loginUrl: 'https://acme.my.salesforce.com/',
@@ -34,7 +34,7 @@ void test('buildAuthorizeUrl names every parameter of the PKCE authorize request
 	});
 });
 
-void test('buildAuthorizeUrl passes scope, prompt and login_hint through', () => {
+test('buildAuthorizeUrl passes scope, prompt and login_hint through', () => {
 	const url = new URL(
 		buildAuthorizeUrl({
 			loginUrl: 'https://test.salesforce.com',
@@ -52,7 +52,7 @@ void test('buildAuthorizeUrl passes scope, prompt and login_hint through', () =>
 	assert.equal(url.searchParams.get('login_hint'), 'me@example.com');
 });
 
-void test('createState is base64url of the bytes', () => {
+test('createState is base64url of the bytes', () => {
 	assert.equal(createState(Uint8Array.from([251, 255, 0])), '-_8A');
 });
 
@@ -88,12 +88,12 @@ const accepted: Array<[string, string]> = [
 ];
 
 for (const [name, pasted] of accepted) {
-	void test(`parseRedirectUrl accepts ${name}`, () => {
+	test(`parseRedirectUrl accepts ${name}`, () => {
 		assert.deepEqual(parseRedirectUrl(pasted, 'abc'), {ok: true, code});
 	});
 }
 
-void test('parseRedirectUrl keeps a literal + in the code but decodes + in error_description', () => {
+test('parseRedirectUrl keeps a literal + in the code but decodes + in error_description', () => {
 	assert.deepEqual(parseRedirectUrl('?code=ab+cd&state=s', 's'), {ok: true, code: 'ab+cd'});
 	const denied = parseRedirectUrl(
 		'http://localhost:1717/OauthRedirect?error=access_denied&error_description=end-user+denied+authorization&state=s',
@@ -126,7 +126,7 @@ const refused: Array<[string, string, string]> = [
 ];
 
 for (const [name, pasted, reason] of refused) {
-	void test(`parseRedirectUrl refuses ${name} (${reason}) with a message`, () => {
+	test(`parseRedirectUrl refuses ${name} (${reason}) with a message`, () => {
 		const result = parseRedirectUrl(pasted, 'abc');
 		assert.equal(result.ok, false);
 		assert.equal(!result.ok && result.reason, reason);
@@ -136,7 +136,7 @@ for (const [name, pasted, reason] of refused) {
 
 const base64url = fc.stringMatching(/^[\w-]{1,40}$/u);
 
-void test('parseRedirectUrl returns any code exactly as it was URL-encoded', () => {
+test('parseRedirectUrl returns any code exactly as it was URL-encoded', () => {
 	fc.assert(
 		// The state is ours (base64url); it never ends in a quote, which a paste would lose (encodeURIComponent keeps ').
 		fc.property(fc.string({minLength: 1}), base64url, (anyCode, state) => {
@@ -146,7 +146,7 @@ void test('parseRedirectUrl returns any code exactly as it was URL-encoded', () 
 	);
 });
 
-void test('parseRedirectUrl never throws', () => {
+test('parseRedirectUrl never throws', () => {
 	fc.assert(
 		fc.property(fc.string(), fc.string(), (pasted, state) => {
 			const result = parseRedirectUrl(pasted, state);

@@ -102,7 +102,7 @@ const trickyCharacter = fc.constantFrom(
 	'.salesforce.com',
 );
 
-void test('never throws on any string', () => {
+test('never throws on any string', () => {
 	fc.assert(
 		fc.property(
 			fc.oneof(
@@ -126,7 +126,7 @@ const mutation = fc.record({
 	insert: fc.oneof(trickyCharacter, fc.string({unit: codeUnit, maxLength: 3})),
 });
 
-void test('mutated real URLs never throw and never leave a Salesforce login suffix', () => {
+test('mutated real URLs never throw and never leave a Salesforce login suffix', () => {
 	const real = fixtures.map((fixture) => fixture.input).filter((input) => input.length < 500);
 	fc.assert(
 		fc.property(fc.constantFrom(...real), fc.array(mutation, {maxLength: 4}), (start, edits) => {
@@ -250,7 +250,7 @@ const dressed = fc.record({
 	wrap: fc.constantFrom(['', ''], ['"', '"'], ['<', '>'], [' ', '\n']),
 });
 
-void test('generated org hosts of every family map to the login URL DOMAINS.md gives', () => {
+test('generated org hosts of every family map to the login URL DOMAINS.md gives', () => {
 	fc.assert(
 		fc.property(orgHost, dressed, (org, dress) => {
 			const host =
@@ -276,13 +276,13 @@ function assertFixedPoint(input: string): void {
 	assert.equal(second.ok && second.kind, first.kind);
 }
 
-void test('a derived login URL derives to itself (fixtures)', () => {
+test('a derived login URL derives to itself (fixtures)', () => {
 	const accepted = fixtures.filter((fixture) => fixture.expect.ok);
 	assert.ok(accepted.length > 50);
 	for (const fixture of accepted) assertFixedPoint(fixture.input);
 });
 
-void test('a derived login URL derives to itself (generated hosts)', () => {
+test('a derived login URL derives to itself (generated hosts)', () => {
 	fc.assert(
 		fc.property(orgHost, (org) => {
 			assert.equal(deriveLoginUrl(org.host).ok, true);
@@ -316,7 +316,7 @@ const hostileTemplates: ReadonlyArray<(org: string, evil: string) => string> = [
 	(org, evil) => `view-source:https://${org}@${evil}`,
 ];
 
-void test('hosts that only mention an org are refused', () => {
+test('hosts that only mention an org are refused', () => {
 	fc.assert(
 		fc.property(
 			orgHost,
@@ -332,7 +332,7 @@ void test('hosts that only mention an org are refused', () => {
 	);
 });
 
-void test('an org host followed by more labels is a lookalike', () => {
+test('an org host followed by more labels is a lookalike', () => {
 	fc.assert(
 		fc.property(orgHost, evilDomain, (org, evil) => {
 			const result = deriveLoginUrl(`https://${org.host}.${evil}/lightning/page/home`);

@@ -186,7 +186,7 @@ function assertRefused(result: DomainResult, reason: string): void {
 }
 
 for (const fixture of fixtures) {
-	void test(`fixture ${caseName(fixture.input)}`, () => {
+	test(`fixture ${caseName(fixture.input)}`, () => {
 		const result = deriveLoginUrl(fixture.input);
 		const {expect} = fixture;
 		if (expect.ok) {
@@ -207,7 +207,7 @@ for (const fixture of fixtures) {
 	});
 }
 
-void test('unsureDecisions names only fixture cases marked unsure', () => {
+test('unsureDecisions names only fixture cases marked unsure', () => {
 	const unsureInputs = new Set(fixtures.filter((fixture) => fixture.unsure).map((f) => f.input));
 	for (const input of Object.keys(unsureDecisions)) {
 		assert.ok(unsureInputs.has(input), `stale decision for ${input}`);
@@ -454,7 +454,7 @@ const extraCases: readonly ExtraCase[] = [
 ];
 
 for (const extra of extraCases) {
-	void test(`extra ${caseName(extra.input)} (${extra.why})`, () => {
+	test(`extra ${caseName(extra.input)} (${extra.why})`, () => {
 		const result = deriveLoginUrl(extra.input);
 		if ('reason' in extra) {
 			assertRefused(result, extra.reason);
@@ -464,7 +464,7 @@ for (const extra of extraCases) {
 	});
 }
 
-void test('accepted results name the org and sandbox', () => {
+test('accepted results name the org and sandbox', () => {
 	const result = deriveLoginUrl('https://acme--uat--c.sandbox.vf.force.com/apex/X');
 	assertAccepted(result, 'https://acme--uat.sandbox.my.salesforce.com', 'sandbox');
 	assert.equal(result.myDomain, 'acme');
@@ -478,7 +478,7 @@ void test('accepted results name the org and sandbox', () => {
 	assert.equal('sandboxName' in production, false);
 });
 
-void test('notes: sites, session ids, Developer Edition and the proxy', () => {
+test('notes: sites, session ids, Developer Edition and the proxy', () => {
 	const site = deriveLoginUrl('https://acme.my.site.com/partners/s/login/');
 	assertAccepted(site, 'https://acme.my.salesforce.com', 'production');
 	assert.equal(site.unsure, false);
@@ -498,7 +498,7 @@ void test('notes: sites, session ids, Developer Edition and the proxy', () => {
 	assert.match(developer.note ?? '', /\.mcas\.ms/);
 });
 
-void test('refusal messages say what to paste instead', () => {
+test('refusal messages say what to paste instead', () => {
 	const messageOf = (input: string): string => {
 		const result = deriveLoginUrl(input);
 		assert.equal(result.ok, false);
@@ -526,7 +526,7 @@ void test('refusal messages say what to paste instead', () => {
 	assert.match(messageOf('https://acme.bt.lightning.force.com'), /"bt" is not a known org type/);
 });
 
-void test('every refusal message is one or two sentences without a trailing newline', () => {
+test('every refusal message is one or two sentences without a trailing newline', () => {
 	const inputs = [...fixtures.map((fixture) => fixture.input), ...extraCases.map((c) => c.input)];
 	for (const input of inputs) {
 		const result = deriveLoginUrl(input);
@@ -539,7 +539,7 @@ void test('every refusal message is one or two sentences without a trailing newl
 	}
 });
 
-void test('loginHostSuffixes lists the four realms', () => {
+test('loginHostSuffixes lists the four realms', () => {
 	assert.deepEqual([...loginHostSuffixes].toSorted(), [
 		'.my-salesforce.com',
 		'.my.salesforce.com',
@@ -548,7 +548,7 @@ void test('loginHostSuffixes lists the four realms', () => {
 	]);
 });
 
-void test('huge and odd inputs are refused without throwing', () => {
+test('huge and odd inputs are refused without throwing', () => {
 	assertRefused(deriveLoginUrl('x'.repeat(1_000_000)), 'input-too-long');
 	assertRefused(deriveLoginUrl('\uDFFF\uD800'), 'non-ascii-host');
 	assertRefused(deriveLoginUrl('\u0000'), 'invalid-characters');

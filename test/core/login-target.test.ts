@@ -92,7 +92,7 @@ const rows: readonly Row[] = [
 
 for (const row of rows) {
 	const name = JSON.stringify(row.input).slice(0, 70);
-	void test(`${name}${row.allowLoopback === true ? ' (loopback allowed)' : ''}`, () => {
+	test(`${name}${row.allowLoopback === true ? ' (loopback allowed)' : ''}`, () => {
 		const options =
 			row.allowLoopback === undefined ? undefined : {allowLoopback: row.allowLoopback};
 		const result = parseLoginTarget(row.input, options);
@@ -114,13 +114,13 @@ for (const row of rows) {
 	});
 }
 
-void test('the insecure-http refusal explains the https rule', () => {
+test('the insecure-http refusal explains the https rule', () => {
 	const result = parseLoginTarget('http://my-proxy.example.com/');
 	assert.equal(result.ok, false);
 	assert.match(result.ok ? '' : result.message, /only sent over https, except to a loopback/);
 });
 
-void test('generic targets are the documented login hosts', () => {
+test('generic targets are the documented login hosts', () => {
 	assert.deepEqual(productionLogin, {
 		loginUrl: 'https://login.salesforce.com',
 		label: 'Production / Developer Edition',
@@ -135,7 +135,7 @@ void test('generic targets are the documented login hosts', () => {
 	});
 });
 
-void test('notes of My Domain targets are passed through', () => {
+test('notes of My Domain targets are passed through', () => {
 	const result = parseLoginTarget('https://acme.my.site.com/s/');
 	assert.equal(result.ok, true);
 	assert.match(result.ok ? (result.note ?? '') : '', /site members log in on the site itself/);

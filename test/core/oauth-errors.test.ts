@@ -360,7 +360,7 @@ const rows: Row[] = [
 ];
 
 for (const row of rows) {
-	void test(`explains ${row.name}`, () => {
+	test(`explains ${row.name}`, () => {
 		const explanation = explainOAuthFailure(row.failure);
 		assert.match(explanation.title, row.title);
 		assert.ok(explanation.cause.length > 10, 'a cause');
@@ -370,7 +370,7 @@ for (const row of rows) {
 	});
 }
 
-void test('the step shapes the cause', () => {
+test('the step shapes the cause', () => {
 	const failure = oauth('invalid_grant', 'device flow is not enabled for the app', 'device-poll');
 	assert.match(explainOAuthFailure(failure).cause, /while polling for the device login/u);
 	assert.equal(stepPhrase('refresh'), 'while refreshing the access token');
@@ -378,14 +378,14 @@ void test('the step shapes the cause', () => {
 	assert.match(explainOAuthFailure(network).cause, /while loading more records/u);
 });
 
-void test('server text reaches the explanation without control characters', () => {
+test('server text reaches the explanation without control characters', () => {
 	const failure = oauth('invalid_grant', 'evil \u001B]52;c;aGk=\u0007 text \u009B2J', 'refresh');
 	const {cause} = explainOAuthFailure(failure);
 	assert.doesNotMatch(cause, /[\u0000-\u001F\u007F-\u009F]/u);
 	assert.match(cause, /evil/u);
 });
 
-void test('redirect failures: an error on the redirect is explained like the token endpoint error', () => {
+test('redirect failures: an error on the redirect is explained like the token endpoint error', () => {
 	const denied = explainRedirectFailure({
 		reason: 'error-returned',
 		error: 'access_denied',
@@ -411,7 +411,7 @@ const redirectRows: Array<[Parameters<typeof explainRedirectFailure>[0]['reason'
 ];
 
 for (const [reason, title] of redirectRows) {
-	void test(`explains a redirect that failed with ${reason}`, () => {
+	test(`explains a redirect that failed with ${reason}`, () => {
 		const explanation = explainRedirectFailure({reason, message: 'The listener said so.'});
 		assert.match(explanation.title, title);
 		assert.ok(explanation.fix.length > 10);

@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {createPkcePair, pkceChallenge, PKCE_VERIFIER_BYTES} from '../../source/core/pkce.js';
 
-void test('matches the RFC 7636 appendix B example', () => {
+test('matches the RFC 7636 appendix B example', () => {
 	const bytes = Uint8Array.from([
 		116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77,
 		105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121,
@@ -15,12 +15,12 @@ void test('matches the RFC 7636 appendix B example', () => {
 	});
 });
 
-void test('the default byte count gives a verifier inside 43–128 characters', () => {
+test('the default byte count gives a verifier inside 43–128 characters', () => {
 	const pair = createPkcePair(new Uint8Array(PKCE_VERIFIER_BYTES).fill(7));
 	assert.ok(pair.verifier.length >= 43 && pair.verifier.length <= 128);
 });
 
-void test('any 32–96 bytes give a base64url verifier of 43–128 characters and its S256 challenge', () => {
+test('any 32–96 bytes give a base64url verifier of 43–128 characters and its S256 challenge', () => {
 	fc.assert(
 		fc.property(fc.uint8Array({minLength: 32, maxLength: 96}), (bytes) => {
 			const pair = createPkcePair(bytes);
@@ -31,7 +31,7 @@ void test('any 32–96 bytes give a base64url verifier of 43–128 characters an
 	);
 });
 
-void test('too few or too many bytes are a programming error', () => {
+test('too few or too many bytes are a programming error', () => {
 	assert.throws(() => createPkcePair(new Uint8Array(31)), RangeError);
 	assert.throws(() => createPkcePair(new Uint8Array(97)), RangeError);
 });

@@ -145,7 +145,7 @@ function reported(inspection: TokenInspection): Array<[number, string]> {
 	);
 }
 
-void test('any damaged valid token fixes back to itself, and every stray character is reported', () => {
+test('any damaged valid token fixes back to itself, and every stray character is reported', () => {
 	fc.assert(
 		fc.property(damagedArbitrary, ({orgId, token, input, inserted}) => {
 			const inspection = inspectToken(input);
@@ -160,7 +160,7 @@ void test('any damaged valid token fixes back to itself, and every stray charact
 	);
 });
 
-void test('the fix is idempotent: the fixed token of a fixable input is clean', () => {
+test('the fix is idempotent: the fixed token of a fixable input is clean', () => {
 	fc.assert(
 		fc.property(damagedArbitrary, ({input}) => {
 			const fixed = inspectToken(input).fixed;
@@ -191,7 +191,7 @@ function checkInvariants(input: string): void {
 	assert.doesNotMatch(summary, /[\u0000-\u001F\u007F-\u009F]/);
 }
 
-void test('inspection never throws and keeps its invariants on any string', () => {
+test('inspection never throws and keeps its invariants on any string', () => {
 	fc.assert(fc.property(fc.string({maxLength: 300}), checkInvariants), {numRuns: 1000});
 	fc.assert(fc.property(fc.string({unit: 'binary', maxLength: 300}), checkInvariants), {
 		numRuns: 1000,
@@ -201,14 +201,14 @@ void test('inspection never throws and keeps its invariants on any string', () =
 	});
 });
 
-void test('inspection never throws on raw UTF-16, lone surrogates included', () => {
+test('inspection never throws on raw UTF-16, lone surrogates included', () => {
 	const codeUnit = fc.integer({min: 0, max: 0xff_ff}).map((unit) => String.fromCharCode(unit));
 	fc.assert(fc.property(fc.string({unit: codeUnit, maxLength: 300}), checkInvariants), {
 		numRuns: 1000,
 	});
 });
 
-void test('inspection never throws on a mix of token pieces, wrappers and stray characters', () => {
+test('inspection never throws on a mix of token pieces, wrappers and stray characters', () => {
 	const piece = fc.constantFrom(
 		'00D',
 		'5g000004XyZa',
@@ -253,7 +253,7 @@ void test('inspection never throws on a mix of token pieces, wrappers and stray 
 	);
 });
 
-void test('large inputs are inspected without throwing', () => {
+test('large inputs are inspected without throwing', () => {
 	const token = `00D5g000004XyZa!${'a'.repeat(96)}`;
 	const inputs = [
 		`00D5g000004XyZa!${'a'.repeat(1_000_000)}`,

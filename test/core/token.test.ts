@@ -37,7 +37,7 @@ function strays(inspection: TokenInspection) {
 	return problem?.characters ?? [];
 }
 
-void test('the 112-character sample token is clean', () => {
+test('the 112-character sample token is clean', () => {
 	assert.equal(token.length, 112);
 	const inspection = inspectToken(token);
 	assert.equal(inspection.clean, true);
@@ -52,12 +52,12 @@ void test('the 112-character sample token is clean', () => {
 	assert.equal(inspection.tokenEnd, 112);
 });
 
-void test('a session id of another length is valid too (the length is not documented)', () => {
+test('a session id of another length is valid too (the length is not documented)', () => {
 	const long = `${orgId}!${'a.b_C9'.repeat(40)}`;
 	assert.equal(inspectToken(long).clean, true);
 });
 
-void describe('each stray character, leading, trailing and inside', () => {
+describe('each stray character, leading, trailing and inside', () => {
 	const cases: Array<[char: string, kind: StrayKind, name: string, codePoint: string]> = [
 		[' ', 'space', 'space', 'U+0020'],
 		['\t', 'tab', 'tab', 'U+0009'],
@@ -91,7 +91,7 @@ void describe('each stray character, leading, trailing and inside', () => {
 			['inside', token.slice(0, 40) + char + token.slice(40), 40],
 		] as const;
 		for (const [where, input, index] of placements) {
-			void test(`${kind} ${codePoint} ${where}`, () => {
+			test(`${kind} ${codePoint} ${where}`, () => {
 				const inspection = inspectToken(input);
 				assert.deepEqual(kinds(inspection), ['stray-characters']);
 				assert.deepEqual(strays(inspection), [{kind, index, char, codePoint, where, name}]);
@@ -106,7 +106,7 @@ void describe('each stray character, leading, trailing and inside', () => {
 	}
 });
 
-void test('a CRLF is one stray character at the CR', () => {
+test('a CRLF is one stray character at the CR', () => {
 	const inspection = inspectToken(`${token}\r\n`);
 	assert.deepEqual(strays(inspection), [
 		{
@@ -122,7 +122,7 @@ void test('a CRLF is one stray character at the CR', () => {
 	assert.equal(inspection.fixed, token);
 });
 
-void test('LF then CR are two stray characters, not a CRLF', () => {
+test('LF then CR are two stray characters, not a CRLF', () => {
 	const inspection = inspectToken(`${token}\n\r`);
 	assert.deepEqual(
 		strays(inspection).map((stray) => stray.kind),
@@ -130,7 +130,7 @@ void test('LF then CR are two stray characters, not a CRLF', () => {
 	);
 });
 
-void test('a run of the same character reads as one entry in removed', () => {
+test('a run of the same character reads as one entry in removed', () => {
 	const inspection = inspectToken(`  ${token}   \n`);
 	assert.equal(strays(inspection).length, 6);
 	assert.deepEqual(inspection.removed, [
@@ -140,7 +140,7 @@ void test('a run of the same character reads as one entry in removed', () => {
 	]);
 });
 
-void test('stray characters everywhere at once are all removed', () => {
+test('stray characters everywhere at once are all removed', () => {
 	const input = `\uFEFF ${token.slice(0, 16)}\u200B${token.slice(16, 80)}\u00A0${token.slice(80)}\r\n`;
 	const inspection = inspectToken(input);
 	assert.deepEqual(
@@ -158,7 +158,7 @@ void test('stray characters everywhere at once are all removed', () => {
 	assert.equal(inspection.tokenEnd, input.length - 2);
 });
 
-void describe('wrappers are stripped', () => {
+describe('wrappers are stripped', () => {
 	const cases: Array<[label: string, input: string, wrappers: TokenWrapper[], removed: string[]]> =
 		[
 			['Bearer prefix', `Bearer ${token}`, ['bearer-prefix'], ["'Bearer ' prefix"]],
@@ -239,7 +239,7 @@ void describe('wrappers are stripped', () => {
 			],
 		];
 	for (const [label, input, expectedWrappers, removed] of cases) {
-		void test(label, () => {
+		test(label, () => {
 			const inspection = inspectToken(input);
 			assert.deepEqual(wrappers(inspection), expectedWrappers);
 			assert.deepEqual(inspection.removed, removed);
@@ -251,7 +251,7 @@ void describe('wrappers are stripped', () => {
 		});
 	}
 
-	void test('the wrapper problem holds exactly the removed text', () => {
+	test('the wrapper problem holds exactly the removed text', () => {
 		const inspection = inspectToken(`Authorization: Bearer "${token}"`);
 		assert.deepEqual(
 			inspection.problems.map((problem) => (problem.kind === 'wrapper' ? problem.text : '')),
@@ -259,7 +259,7 @@ void describe('wrappers are stripped', () => {
 		);
 	});
 
-	void test('the blanks of a prefix are part of it, a no-break space is not', () => {
+	test('the blanks of a prefix are part of it, a no-break space is not', () => {
 		const inspection = inspectToken(`Bearer\u00A0${token}`);
 		assert.deepEqual(wrappers(inspection), ['bearer-prefix']);
 		assert.deepEqual(
@@ -269,7 +269,7 @@ void describe('wrappers are stripped', () => {
 		assert.equal(inspection.fixed, token);
 	});
 
-	void test('a lone smart quote is a stray character', () => {
+	test('a lone smart quote is a stray character', () => {
 		const inspection = inspectToken(`${token}”`);
 		assert.deepEqual(wrappers(inspection), []);
 		assert.deepEqual(
@@ -279,7 +279,7 @@ void describe('wrappers are stripped', () => {
 		assert.equal(inspection.fixed, token);
 	});
 
-	void test("a frontdoor URL with the '!' percent-encoded", () => {
+	test("a frontdoor URL with the '!' percent-encoded", () => {
 		const input = `https://acme.my.salesforce.com/secur/frontdoor.jsp?sid=${token.replace('!', '%21')}&retURL=%2F`;
 		const inspection = inspectToken(input);
 		assert.deepEqual(kinds(inspection), ['wrapper', 'percent-encoded']);
@@ -288,7 +288,7 @@ void describe('wrappers are stripped', () => {
 		assert.equal(inspection.fixable, true);
 	});
 
-	void test('a JWT in a Bearer header', () => {
+	test('a JWT in a Bearer header', () => {
 		const inspection = inspectToken(`Bearer ${jwt}\n`);
 		assert.equal(inspection.fixed, jwt);
 		assert.equal(inspection.format, 'jwt');
@@ -296,7 +296,7 @@ void describe('wrappers are stripped', () => {
 	});
 });
 
-void describe('placeholders cannot be fixed', () => {
+describe('placeholders cannot be fixed', () => {
 	const cases = [
 		'[REDACTED]',
 		'***',
@@ -317,7 +317,7 @@ void describe('placeholders cannot be fixed', () => {
 		'00D5g000004XyZa!AR8AQ****',
 	];
 	for (const input of cases) {
-		void test(input, () => {
+		test(input, () => {
 			const inspection = inspectToken(input);
 			assert.deepEqual(inspection.problems, [{kind: 'placeholder', text: input}]);
 			assert.equal(inspection.fixable, false);
@@ -327,32 +327,32 @@ void describe('placeholders cannot be fixed', () => {
 		});
 	}
 
-	void test('a placeholder inside a wrapper: the wrapper is still reported', () => {
+	test('a placeholder inside a wrapper: the wrapper is still reported', () => {
 		const inspection = inspectToken('Authorization: Bearer [REDACTED]\n');
 		assert.deepEqual(kinds(inspection), ['stray-characters', 'wrapper', 'placeholder']);
 		assert.equal(inspection.fixed, '[REDACTED]');
 		assert.equal(inspection.fixable, false);
 	});
 
-	void test('a quoted template variable', () => {
+	test('a quoted template variable', () => {
 		const inspection = inspectToken('"{{access_token}}"');
 		assert.deepEqual(kinds(inspection), ['wrapper', 'placeholder']);
 		assert.equal(inspection.fixed, '{{access_token}}');
 	});
 });
 
-void describe('refresh tokens', () => {
+describe('refresh tokens', () => {
 	const refresh =
 		'5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrRZ3OxjNlWd5YL2hNqFbAGN3yNx8Rs_ihpWQ.R5dfNaoe4Ow';
 
-	void test('a refresh token where an access token belongs', () => {
+	test('a refresh token where an access token belongs', () => {
 		const inspection = inspectToken(refresh);
 		assert.deepEqual(inspection.problems, [{kind: 'refresh-token'}]);
 		assert.equal(inspection.fixable, false);
 		assert.equal(inspection.format, 'unknown');
 	});
 
-	void test('with a prefix and a line break, still a refresh token', () => {
+	test('with a prefix and a line break, still a refresh token', () => {
 		const inspection = inspectToken(`Bearer ${refresh}\n`);
 		assert.deepEqual(kinds(inspection), ['stray-characters', 'wrapper', 'refresh-token']);
 		assert.equal(inspection.fixable, false);
@@ -360,22 +360,22 @@ void describe('refresh tokens', () => {
 	});
 });
 
-void describe('JWT access tokens', () => {
-	void test('valid, but no org id', () => {
+describe('JWT access tokens', () => {
+	test('valid, but no org id', () => {
 		const inspection = inspectToken(jwt);
 		assert.equal(inspection.clean, true);
 		assert.equal(inspection.format, 'jwt');
 		assert.equal(inspection.orgId15, undefined);
 	});
 
-	void test('two parts only is a bad shape', () => {
+	test('two parts only is a bad shape', () => {
 		const inspection = inspectToken(jwt.slice(0, jwt.lastIndexOf('.')));
 		assert.deepEqual(inspection.problems, [
 			{kind: 'bad-shape', detail: "a JWT has 3 parts separated by '.', this has 2"},
 		]);
 	});
 
-	void test("a '!' in a JWT is a bad shape with its position", () => {
+	test("a '!' in a JWT is a bad shape with its position", () => {
 		const inspection = inspectToken(`${jwt.slice(0, 10)}!${jwt.slice(10)}`);
 		assert.deepEqual(inspection.problems, [
 			{kind: 'bad-shape', detail: "character '!' at 11 is not allowed in a JWT"},
@@ -383,15 +383,15 @@ void describe('JWT access tokens', () => {
 	});
 });
 
-void describe('empty input', () => {
-	void test('nothing at all', () => {
+describe('empty input', () => {
+	test('nothing at all', () => {
 		const inspection = inspectToken('');
 		assert.deepEqual(inspection.problems, [{kind: 'empty'}]);
 		assert.equal(inspection.fixable, false);
 		assert.equal(summarizeInspection(inspection), 'No token');
 	});
 
-	void test('only whitespace', () => {
+	test('only whitespace', () => {
 		const inspection = inspectToken(' \t\n');
 		assert.deepEqual(kinds(inspection), ['stray-characters', 'empty']);
 		assert.equal(inspection.fixed, '');
@@ -402,7 +402,7 @@ void describe('empty input', () => {
 		);
 	});
 
-	void test('a Bearer prefix and nothing after it', () => {
+	test('a Bearer prefix and nothing after it', () => {
 		const inspection = inspectToken('Bearer ');
 		// The space is peeled as a trailing stray before the prefix is recognised.
 		assert.deepEqual(kinds(inspection), ['stray-characters', 'wrapper', 'empty']);
@@ -413,7 +413,7 @@ void describe('empty input', () => {
 	});
 });
 
-void describe('bad shapes', () => {
+describe('bad shapes', () => {
 	const cases: Array<[label: string, input: string, detail: string]> = [
 		['no bang', `${orgId}${secret}`, "no '!' after the org id (a session id looks like 00D…!…)"],
 		['not a token at all', 'hello', 'neither a session id (00D…!…) nor a JWT (eyJ…)'],
@@ -446,7 +446,7 @@ void describe('bad shapes', () => {
 		],
 	];
 	for (const [label, input, detail] of cases) {
-		void test(label, () => {
+		test(label, () => {
 			const inspection = inspectToken(input);
 			assert.deepEqual(inspection.problems, [{kind: 'bad-shape', detail}]);
 			assert.equal(inspection.fixable, false);
@@ -454,7 +454,7 @@ void describe('bad shapes', () => {
 		});
 	}
 
-	void test('positions in a bad-shape detail count from the input, stray characters included', () => {
+	test('positions in a bad-shape detail count from the input, stray characters included', () => {
 		const input = `\n Bearer ${token.slice(0, 20)}\u200B${token.slice(20, 50)}/${token.slice(50)}`;
 		const inspection = inspectToken(input);
 		assert.deepEqual(kinds(inspection), ['stray-characters', 'wrapper', 'bad-shape']);
@@ -465,7 +465,7 @@ void describe('bad shapes', () => {
 		});
 	});
 
-	void test('a very short secret is a warning, not a refusal', () => {
+	test('a very short secret is a warning, not a refusal', () => {
 		const inspection = inspectToken(`${orgId}!abc.def`);
 		assert.equal(inspection.clean, true);
 		assert.deepEqual(inspection.warnings, [{kind: 'short-secret', length: 7}]);
@@ -476,7 +476,7 @@ void describe('bad shapes', () => {
 	});
 });
 
-void describe('summaries', () => {
+describe('summaries', () => {
 	const hint = {fixHint: 'press f to fix'};
 	const cases: Array<[label: string, input: string, summary: string]> = [
 		['clean', token, `Looks like a valid access token for org ${orgId}`],
@@ -513,16 +513,16 @@ void describe('summaries', () => {
 		['JWT', jwt, 'Looks like a valid JWT access token (it carries no org id to check)'],
 	];
 	for (const [label, input, summary] of cases) {
-		void test(label, () => {
+		test(label, () => {
 			assert.equal(summarizeInspection(inspectToken(input), hint), summary);
 		});
 	}
 
-	void test('without a fix hint, a fixable summary ends with the fixes', () => {
+	test('without a fix hint, a fixable summary ends with the fixes', () => {
 		assert.equal(summarizeInspection(inspectToken(` ${token}`)), '1 stray character: space at 1');
 	});
 
-	void test('control characters in a placeholder never reach the summary raw', () => {
+	test('control characters in a placeholder never reach the summary raw', () => {
 		const summary = summarizeInspection(inspectToken('[RED\u001B[2JACTED\u0007]'));
 		assert.equal(
 			summary,
@@ -530,37 +530,37 @@ void describe('summaries', () => {
 		);
 	});
 
-	void test('a long placeholder is shortened', () => {
+	test('a long placeholder is shortened', () => {
 		const summary = summarizeInspection(inspectToken(`[${'REDACTED '.repeat(20)}]`));
 		assert.ok(summary.includes('…'));
 		assert.ok(summary.length < 120, summary);
 	});
 });
 
-void describe('sameOrg', () => {
-	void test('the 18-character id of an identity URL matches the 15-character token prefix', () => {
+describe('sameOrg', () => {
+	test('the 18-character id of an identity URL matches the 15-character token prefix', () => {
 		assert.equal(sameOrg('00D5g000004XyZaEAK', orgId), true);
 		assert.equal(sameOrg(orgId, '00D5g000004XyZaEAK'), true);
 		assert.equal(sameOrg(orgId, orgId), true);
 	});
 
-	void test('different orgs', () => {
+	test('different orgs', () => {
 		assert.equal(sameOrg('00D5g000004XyZb', orgId), false);
 		assert.equal(sameOrg('00DD00000008Uw2MAE', orgId), false);
 	});
 
-	void test('comparison is case-sensitive, as Salesforce ids are', () => {
+	test('comparison is case-sensitive, as Salesforce ids are', () => {
 		assert.equal(sameOrg('00D5g000004XYZa', orgId), false);
 	});
 
-	void test('ids that are neither 15 nor 18 characters never match', () => {
+	test('ids that are neither 15 nor 18 characters never match', () => {
 		assert.equal(sameOrg('00D5g000004XyZ', '00D5g000004XyZ'), false);
 		assert.equal(sameOrg('', ''), false);
 		assert.equal(sameOrg(`${orgId}E`, orgId), false);
 	});
 });
 
-void describe('odd input never throws', () => {
+describe('odd input never throws', () => {
 	for (const input of [
 		'\uD800',
 		'\uDC00abc',
@@ -575,7 +575,7 @@ void describe('odd input never throws', () => {
 		';',
 		'Bearer Bearer Bearer',
 	]) {
-		void test(JSON.stringify(input), () => {
+		test(JSON.stringify(input), () => {
 			const inspection = inspectToken(input);
 			assert.equal(typeof summarizeInspection(inspection), 'string');
 			assert.equal(inspection.clean, false);

@@ -24,7 +24,7 @@ async function run(argv: readonly string[], stdin: readonly string[] = []): Prom
 
 const sandboxUrl = 'https://acme--uat.sandbox.lightning.force.com/lightning/page/home';
 
-void test('--json prints one JSON object for a derived URL, exit 0', async () => {
+test('--json prints one JSON object for a derived URL, exit 0', async () => {
 	const {code, stdout, stderr} = await run([sandboxUrl, '--json']);
 	assert.equal(code, 0);
 	assert.equal(
@@ -34,7 +34,7 @@ void test('--json prints one JSON object for a derived URL, exit 0', async () =>
 	assert.equal(stderr, '');
 });
 
-void test('--json adds unsure and note for an unsure mapping', async () => {
+test('--json adds unsure and note for an unsure mapping', async () => {
 	const {code, stdout} = await run(['--json', 'https://acme.cloudforce.com/home/home.jsp']);
 	assert.equal(code, 0);
 	const parsed = JSON.parse(stdout) as Record<string, unknown>;
@@ -43,7 +43,7 @@ void test('--json adds unsure and note for an unsure mapping', async () => {
 	assert.match(String(parsed['note']), /cloudforce\.com/);
 });
 
-void test('--json prints the refusal with reason and message, exit 1', async () => {
+test('--json prints the refusal with reason and message, exit 1', async () => {
 	const {code, stdout, stderr} = await run(['https://na123.salesforce.com/001', '--json']);
 	assert.equal(code, 1);
 	assert.equal(stderr, '');
@@ -56,21 +56,21 @@ void test('--json prints the refusal with reason and message, exit 1', async () 
 	assert.match(String(parsed['message']), /avatar menu/);
 });
 
-void test('plain output: one readable line for a derived URL', async () => {
+test('plain output: one readable line for a derived URL', async () => {
 	const {code, stdout, stderr} = await run([sandboxUrl]);
 	assert.equal(code, 0);
 	assert.equal(stdout, 'https://acme--uat.sandbox.my.salesforce.com  (sandbox)\n');
 	assert.equal(stderr, '');
 });
 
-void test('plain output: notes go to stderr so stdout stays the URL line', async () => {
+test('plain output: notes go to stderr so stdout stays the URL line', async () => {
 	const {code, stdout, stderr} = await run(['https://name-dev-ed.lightning.force.com']);
 	assert.equal(code, 0);
 	assert.equal(stdout, 'https://name-dev-ed.my.salesforce.com  (developer)\n');
 	assert.match(stderr, /^Unsure: Developer Edition orgs may have moved/);
 });
 
-void test('plain output: a refusal prints the message on stderr, exit 1', async () => {
+test('plain output: a refusal prints the message on stderr, exit 1', async () => {
 	const {code, stdout, stderr} = await run(['https://login.salesforce.com']);
 	assert.equal(code, 1);
 	assert.equal(stdout, '');
@@ -78,13 +78,13 @@ void test('plain output: a refusal prints the message on stderr, exit 1', async 
 	assert.ok(stderr.endsWith('.\n'));
 });
 
-void test('an empty argument is refused as empty-input, not a usage error', async () => {
+test('an empty argument is refused as empty-input, not a usage error', async () => {
 	const {code, stdout} = await run(['', '--json']);
 	assert.equal(code, 1);
 	assert.equal((JSON.parse(stdout) as {reason: string}).reason, 'empty-input');
 });
 
-void test('an argument with line breaks is one input: trimmed at the ends, refused inside', async () => {
+test('an argument with line breaks is one input: trimmed at the ends, refused inside', async () => {
 	const trimmed = await run([`${sandboxUrl}\n`, '--json']);
 	assert.equal(trimmed.code, 0);
 	const twoLines = await run([`${sandboxUrl}\nhttps://evil.com`, '--json']);
@@ -95,7 +95,7 @@ void test('an argument with line breaks is one input: trimmed at the ends, refus
 	assert.match(spaced.stderr, /space or line break/);
 });
 
-void test('"-" reads the URL from stdin', async () => {
+test('"-" reads the URL from stdin', async () => {
 	const {code, stdout} = await run(
 		['-', '--json'],
 		['https://acme--uat.sandbox.', 'lightning.force.com/\n'],
@@ -110,7 +110,7 @@ void test('"-" reads the URL from stdin', async () => {
 	assert.match(empty.stderr, /Paste any URL/);
 });
 
-void test('usage errors exit 2 with a message on stderr', async () => {
+test('usage errors exit 2 with a message on stderr', async () => {
 	for (const argv of [[], ['--json'], ['a', 'b'], ['x', '--bogus']]) {
 		const {code, stdout, stderr} = await run(argv);
 		assert.equal(code, 2, JSON.stringify(argv));
@@ -119,7 +119,7 @@ void test('usage errors exit 2 with a message on stderr', async () => {
 	}
 });
 
-void test('--help prints the command help on stdout, exit 0', async () => {
+test('--help prints the command help on stdout, exit 0', async () => {
 	const {code, stdout} = await run(['--help']);
 	assert.equal(code, 0);
 	assert.match(stdout, /\$ sftoken domain <url> \[--json\]/);
@@ -144,7 +144,7 @@ async function cli(argv: readonly string[]): Promise<Captured> {
 	}
 }
 
-void test('the real CLI prints exactly one JSON line and exits 0 / 1', async () => {
+test('the real CLI prints exactly one JSON line and exits 0 / 1', async () => {
 	const derived = await cli([sandboxUrl, '--json']);
 	assert.equal(derived.code, 0, derived.stderr);
 	assert.equal(

@@ -55,7 +55,7 @@ function Stuck({onCancel}: {readonly onCancel: () => void}) {
 	return <Text>stuck</Text>;
 }
 
-void test('Ctrl+C cancels work in flight first, and quits with 130 the second time', async () => {
+test('Ctrl+C cancels work in flight first, and quits with 130 the second time', async () => {
 	let cancelled = 0;
 	const terminal = renderTerminal(<Root onCancel={() => (cancelled += 1)} />);
 	await waitForText(terminal.lastFrame, 'Ctrl+C cancel');
@@ -68,7 +68,7 @@ void test('Ctrl+C cancels work in flight first, and quits with 130 the second ti
 	assert.equal(cancelled, 1);
 });
 
-void test('new work arms Ctrl+C again', async () => {
+test('new work arms Ctrl+C again', async () => {
 	let cancelled = 0;
 	const terminal = renderTerminal(<Root onCancel={() => (cancelled += 1)} />);
 	await waitForText(terminal.lastFrame, 'working');
@@ -82,7 +82,7 @@ void test('new work arms Ctrl+C again', async () => {
 	terminal.unmount();
 });
 
-void test('work that does not stop cannot trap the user: the second Ctrl+C quits', async () => {
+test('work that does not stop cannot trap the user: the second Ctrl+C quits', async () => {
 	let cancelled = 0;
 	const terminal = renderTerminal(<Root stuck onCancel={() => (cancelled += 1)} />);
 	await waitForText(terminal.lastFrame, 'Ctrl+C cancel');

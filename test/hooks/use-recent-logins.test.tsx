@@ -25,7 +25,7 @@ function Show({store}: {readonly store: RecentLogins}) {
 	);
 }
 
-void test('the list follows what the store keeps', async () => {
+test('the list follows what the store keeps', async () => {
 	const store = recentLogins(inMemoryStore());
 	const terminal = renderTerminal(<Show store={store} />);
 	await waitForText(terminal.lastFrame, 'recent=none');
@@ -45,7 +45,7 @@ void test('the list follows what the store keeps', async () => {
 	terminal.unmount();
 });
 
-void test('logins remembered in an earlier run show from the first frame', async () => {
+test('logins remembered in an earlier run show from the first frame', async () => {
 	const store = recentLogins(inMemoryStore());
 	if (acme.ok) store.remember(acme.target);
 	const terminal = renderTerminal(<Show store={store} />);

@@ -9,7 +9,7 @@ function ShowSize() {
 	return <Text>{`${columns}x${rows}`}</Text>;
 }
 
-void test('the size is the stream it draws on, and follows resizes', async () => {
+test('the size is the stream it draws on, and follows resizes', async () => {
 	const terminal = renderTerminal(<ShowSize />, {columns: 72, rows: 20});
 	await waitForText(terminal.lastFrame, '72x20');
 	terminal.resize(38, 11);
@@ -17,7 +17,7 @@ void test('the size is the stream it draws on, and follows resizes', async () =>
 	terminal.unmount();
 });
 
-void test('a stream that reports no size is drawn for 80x24', async () => {
+test('a stream that reports no size is drawn for 80x24', async () => {
 	const terminal = renderTerminal(<ShowSize />, {columns: 0, rows: 0});
 	await waitForText(terminal.lastFrame, '80x24');
 	terminal.unmount();

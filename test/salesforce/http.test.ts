@@ -14,7 +14,16 @@ import {startLocalServer} from './local-server.js';
 
 const token =
 	'00D5g000004ABCD!AQ0AQFakeTokenForTests.1234567890abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
-const client = createHttpClient({timeoutMs: 200, totalTimeoutMs: 400, retryBackoffLimitMs: 1});
+// Retries wait through this: it records the delay and returns at once.
+const sleeps: number[] = [];
+const client = createHttpClient({
+	timeoutMs: 200,
+	totalTimeoutMs: 400,
+	sleep(ms) {
+		sleeps.push(ms);
+		return Promise.resolve();
+	},
+});
 const failures: Failure[] = [];
 
 function failureOf<T>(result: Result<T>): Failure {
@@ -25,8 +34,12 @@ function failureOf<T>(result: Result<T>): Failure {
 }
 
 const busy = await startLocalServer((_request, response) => {
-	response.writeHead(503, {'retry-after': '0', 'content-type': 'text/plain'});
+	response.writeHead(503, {'retry-after': '2', 'content-type': 'text/plain'});
 	response.end('busy');
+});
+const badGateway = await startLocalServer((_request, response) => {
+	response.writeHead(502);
+	response.end();
 });
 const slowRetryAfter = await startLocalServer((_request, response) => {
 	response.writeHead(503, {'retry-after': '3600'});
@@ -71,14 +84,15 @@ const selfSigned = await startLocalServer(
 
 after(async () => {
 	await Promise.all(
-		[busy, slowRetryAfter, resetting, silent, dripping, echo, big, selfSigned].map(async (server) =>
-			server.close(),
+		[busy, badGateway, slowRetryAfter, resetting, silent, dripping, echo, big, selfSigned].map(
+			async (server) => server.close(),
 		),
 	);
 });
 
-void test('GET is retried on 503 (Retry-After: 0), up to the limit, and the last answer is returned', async () => {
+test('GET is retried on 503 after the Retry-After delay, and the last answer is returned', async () => {
 	busy.hits.length = 0;
+	sleeps.length = 0;
 	const result = await sendHttp(
 		{step: 'versions', method: 'GET', url: `${busy.url}/services/data/`},
 		client,
@@ -86,10 +100,20 @@ void test('GET is retried on 503 (Retry-After: 0), up to the limit, and the last
 	assert.equal(result.ok && result.value.status, 503);
 	assert.equal(result.ok && result.value.body, 'busy');
 	assert.equal(busy.hits.length, 3);
+	assert.deepEqual(sleeps, [2000, 2000]);
+});
+
+test('without Retry-After the retries back off exponentially', async () => {
+	badGateway.hits.length = 0;
+	sleeps.length = 0;
+	const result = await sendHttp({step: 'request', method: 'GET', url: badGateway.url}, client);
+	assert.equal(result.ok && result.value.status, 502);
+	assert.equal(badGateway.hits.length, 3);
+	assert.deepEqual(sleeps, [1000, 2000]);
 });
 
 for (const method of ['POST', 'PATCH', 'PUT', 'DELETE'] as const satisfies HttpMethod[]) {
-	void test(`${method} is never retried`, async () => {
+	test(`${method} is never retried`, async () => {
 		busy.hits.length = 0;
 		const result = await sendHttp(
 			{step: 'request', method, url: `${busy.url}/x`, body: '{}'},
@@ -100,7 +124,7 @@ for (const method of ['POST', 'PATCH', 'PUT', 'DELETE'] as const satisfies HttpM
 	});
 }
 
-void test('a POST marked idempotent (device polling) is retried', async () => {
+test('a POST marked idempotent (device polling) is retried', async () => {
 	busy.hits.length = 0;
 	await sendHttp(
 		{step: 'device-poll', method: 'POST', url: `${busy.url}/t`, form: {a: 'b'}, idempotent: true},
@@ -109,14 +133,14 @@ void test('a POST marked idempotent (device polling) is retried', async () => {
 	assert.equal(busy.hits.length, 3);
 });
 
-void test('a Retry-After longer than the cap is not waited for: the 503 is reported at once', async () => {
+test('a Retry-After longer than the cap is not waited for: the 503 is reported at once', async () => {
 	slowRetryAfter.hits.length = 0;
 	const result = await sendHttp({step: 'versions', method: 'GET', url: slowRetryAfter.url}, client);
 	assert.equal(result.ok && result.value.status, 503);
 	assert.equal(slowRetryAfter.hits.length, 1);
 });
 
-void test('a connection reset is retried for GET and reported as reset', async () => {
+test('a connection reset is retried for GET and reported as reset', async () => {
 	resetting.hits.length = 0;
 	const failure = failureOf(
 		await sendHttp({step: 'userinfo', method: 'GET', url: resetting.url}, client),
@@ -125,7 +149,7 @@ void test('a connection reset is retried for GET and reported as reset', async (
 	assert.equal(resetting.hits.length, 3);
 });
 
-void test('a connection reset is not retried for POST', async () => {
+test('a connection reset is not retried for POST', async () => {
 	resetting.hits.length = 0;
 	const failure = failureOf(
 		await sendHttp(
@@ -137,7 +161,7 @@ void test('a connection reset is not retried for POST', async () => {
 	assert.equal(resetting.hits.length, 1);
 });
 
-void test('a server that never answers times out once (timeouts are not retried)', async () => {
+test('a server that never answers times out once (timeouts are not retried)', async () => {
 	silent.hits.length = 0;
 	const failure = failureOf(
 		await sendHttp({step: 'request', method: 'GET', url: silent.url, accessToken: token}, client),
@@ -147,7 +171,7 @@ void test('a server that never answers times out once (timeouts are not retried)
 	assert.equal(silent.hits.length, 1);
 });
 
-void test('a server dripping bytes hits the total timeout', async () => {
+test('a server dripping bytes hits the total timeout', async () => {
 	const failure = failureOf(
 		await sendHttp({step: 'request', method: 'GET', url: dripping.url}, client),
 	);
@@ -158,7 +182,7 @@ void test('a server dripping bytes hits the total timeout', async () => {
 	);
 });
 
-void test('nothing listening is "refused"', async () => {
+test('nothing listening is "refused"', async () => {
 	const closed = await startLocalServer(() => undefined);
 	await closed.close();
 	const failure = failureOf(
@@ -167,7 +191,7 @@ void test('nothing listening is "refused"', async () => {
 	assert.equal(failure.kind === 'network' && failure.code, 'refused');
 });
 
-void test('an unknown host name is "dns"', async () => {
+test('an unknown host name is "dns"', async () => {
 	// The lookup fails locally: tests never reach a real resolver.
 	const lookup: LookupFunction = (hostname, _options, callback) => {
 		const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
@@ -187,7 +211,7 @@ void test('an unknown host name is "dns"', async () => {
 	agent.destroy();
 });
 
-void test('a self-signed certificate is "tls"', async () => {
+test('a self-signed certificate is "tls"', async () => {
 	const failure = failureOf(
 		await sendHttp(
 			{step: 'userinfo', method: 'GET', url: selfSigned.url, accessToken: token},
@@ -201,7 +225,7 @@ void test('a self-signed certificate is "tls"', async () => {
 	);
 });
 
-void test('an aborted signal cancels the request', async () => {
+test('an aborted signal cancels the request', async () => {
 	const controller = new AbortController();
 	const pending = sendHttp(
 		{
@@ -218,7 +242,26 @@ void test('an aborted signal cancels the request', async () => {
 	assert.equal(failure.kind === 'network' && failure.code, 'aborted');
 });
 
-void test('a body over the cap is cut and reported as truncated', async () => {
+test('cancelling during the wait before a retry stops there', async () => {
+	busy.hits.length = 0;
+	const controller = new AbortController();
+	const cancelling = createHttpClient({
+		sleep() {
+			controller.abort();
+			return Promise.resolve();
+		},
+	});
+	const failure = failureOf(
+		await sendHttp(
+			{step: 'versions', method: 'GET', url: busy.url, signal: controller.signal},
+			cancelling,
+		),
+	);
+	assert.equal(failure.kind === 'network' && failure.code, 'aborted');
+	assert.equal(busy.hits.length, 1);
+});
+
+test('a body over the cap is cut and reported as truncated', async () => {
 	const result = await sendHttp(
 		{step: 'request', method: 'GET', url: big.url, maxBodyBytes: 1000},
 		client,
@@ -229,7 +272,7 @@ void test('a body over the cap is cut and reported as truncated', async () => {
 	assert.equal(result.value.truncated, true);
 });
 
-void test('form bodies, the user agent and the bearer token are sent', async () => {
+test('form bodies, the user agent and the bearer token are sent', async () => {
 	const result = await sendHttp(
 		{
 			step: 'request',
@@ -249,13 +292,13 @@ void test('form bodies, the user agent and the bearer token are sent', async () 
 	assert.ok(result.value.timeMs >= 0);
 });
 
-void test('a DELETE without a body is sent and answered', async () => {
+test('a DELETE without a body is sent and answered', async () => {
 	const result = await sendHttp({step: 'request', method: 'DELETE', url: echo.url}, client);
 	assert.ok(result.ok);
 	assert.equal((JSON.parse(result.value.body) as {method: string}).method, 'DELETE');
 });
 
-void test('plain http to a non-loopback host is refused before anything is sent', async () => {
+test('plain http to a non-loopback host is refused before anything is sent', async () => {
 	let connections = 0;
 	const agent = new (class extends http.Agent {
 		override createConnection(...args: Parameters<http.Agent['createConnection']>) {
@@ -279,7 +322,7 @@ void test('plain http to a non-loopback host is refused before anything is sent'
 	agent.destroy();
 });
 
-void test('checkDestination: https anywhere, http only to loopback, nothing else', () => {
+test('checkDestination: https anywhere, http only to loopback, nothing else', () => {
 	assert.ok(checkDestination('https://acme.my.salesforce.com', 'request').ok);
 	assert.ok(checkDestination('http://127.0.0.1:8080/x', 'request').ok);
 	assert.ok(checkDestination('http://localhost:1/x', 'request').ok);
@@ -310,12 +353,12 @@ const loopback: Array<[string, boolean]> = [
 ];
 
 for (const [host, expected] of loopback) {
-	void test(`isLoopbackHost(${host}) is ${expected}`, () => {
+	test(`isLoopbackHost(${host}) is ${expected}`, () => {
 		assert.equal(isLoopbackHost(host), expected);
 	});
 }
 
-void test('no failure message carries the token', () => {
+test('no failure message carries the token', () => {
 	assert.ok(failures.length >= 8);
 	for (const failure of failures) {
 		assert.doesNotMatch(JSON.stringify(failure), /AQ0AQFakeToken/u);

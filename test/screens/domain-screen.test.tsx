@@ -37,7 +37,7 @@ async function openMyDomain(terminal: ReturnType<typeof renderScreen>['terminal'
 	await waitForText(terminal.lastFrame, "paste any URL from your org's browser tab");
 }
 
-void test('Enter on the first row chooses Production at login.salesforce.com', async () => {
+test('Enter on the first row chooses Production at login.salesforce.com', async () => {
 	const {terminal, chosen} = renderScreen();
 	const frame = await waitForText(terminal.lastFrame, '❯ Production / Developer Edition');
 	assert.match(frame, /https:\/\/login\.salesforce\.com/);
@@ -47,7 +47,7 @@ void test('Enter on the first row chooses Production at login.salesforce.com', a
 	terminal.unmount();
 });
 
-void test('↓ then Enter chooses Sandbox at test.salesforce.com', async () => {
+test('↓ then Enter chooses Sandbox at test.salesforce.com', async () => {
 	const {terminal, chosen} = renderScreen();
 	await waitForText(terminal.lastFrame, '❯ Production');
 	terminal.write(down);
@@ -58,7 +58,7 @@ void test('↓ then Enter chooses Sandbox at test.salesforce.com', async () => {
 	terminal.unmount();
 });
 
-void test('typing an org URL shows the derivation live, keystroke by keystroke', async () => {
+test('typing an org URL shows the derivation live, keystroke by keystroke', async () => {
 	const {terminal, chosen} = renderScreen();
 	await openMyDomain(terminal);
 	assert.match(terminal.lastFrame(), /avatar menu/);
@@ -83,7 +83,7 @@ void test('typing an org URL shows the derivation live, keystroke by keystroke',
 	terminal.unmount();
 });
 
-void test('a URL pasted in one write is derived at once', async () => {
+test('a URL pasted in one write is derived at once', async () => {
 	const {terminal, chosen} = renderScreen();
 	await openMyDomain(terminal);
 	terminal.write('https://acme.lightning.force.com/lightning/page/home');
@@ -93,7 +93,7 @@ void test('a URL pasted in one write is derived at once', async () => {
 	terminal.unmount();
 });
 
-void test('a paste with a trailing line break shows the derivation and waits for Enter', async () => {
+test('a paste with a trailing line break shows the derivation and waits for Enter', async () => {
 	const {terminal, chosen} = renderScreen();
 	await openMyDomain(terminal);
 	terminal.write('https://acme.lightning.force.com/\n');
@@ -109,7 +109,7 @@ void test('a paste with a trailing line break shows the derivation and waits for
 	terminal.unmount();
 });
 
-void test('a bracketed paste is derived without its markers and does not submit', async () => {
+test('a bracketed paste is derived without its markers and does not submit', async () => {
 	const {terminal, chosen} = renderScreen();
 	await openMyDomain(terminal);
 	terminal.write(
@@ -124,7 +124,7 @@ void test('a bracketed paste is derived without its markers and does not submit'
 	terminal.unmount();
 });
 
-void test('a refusal says what to paste instead, and Enter keeps it on screen', async () => {
+test('a refusal says what to paste instead, and Enter keeps it on screen', async () => {
 	const {terminal, chosen} = renderScreen();
 	await openMyDomain(terminal);
 	terminal.write('https://na123.salesforce.com');
@@ -143,7 +143,7 @@ void test('a refusal says what to paste instead, and Enter keeps it on screen', 
 	terminal.unmount();
 });
 
-void test('Esc goes back from the input to the list, which keeps what was typed', async () => {
+test('Esc goes back from the input to the list, which keeps what was typed', async () => {
 	const {terminal} = renderScreen();
 	await openMyDomain(terminal);
 	terminal.write('https://acme.lightning.force.com');
@@ -155,7 +155,7 @@ void test('Esc goes back from the input to the list, which keeps what was typed'
 	terminal.unmount();
 });
 
-void test('Esc on the list does not leave the screen', async () => {
+test('Esc on the list does not leave the screen', async () => {
 	const {terminal, chosen} = renderScreen();
 	await waitForText(terminal.lastFrame, '❯ Production');
 	terminal.write(escape);
@@ -165,7 +165,7 @@ void test('Esc on the list does not leave the screen', async () => {
 	terminal.unmount();
 });
 
-void test('? shows the help in place of the list; ? or Esc brings the list back', async () => {
+test('? shows the help in place of the list; ? or Esc brings the list back', async () => {
 	const {terminal} = renderScreen();
 	await waitForText(terminal.lastFrame, '❯ Production');
 	terminal.write(down);
@@ -200,12 +200,12 @@ async function helpFits(columns: number, rows: number) {
 	terminal.unmount();
 }
 
-void test('the help fits a small terminal', async () => {
+test('the help fits a small terminal', async () => {
 	await helpFits(36, 12);
 	await helpFits(40, 12);
 });
 
-void test('recent logins are offered first and Delete forgets one', async () => {
+test('recent logins are offered first and Delete forgets one', async () => {
 	const recent = parseLoginTarget('https://acme--uat.sandbox.my.salesforce.com');
 	assert.ok(recent.ok);
 	const {terminal, chosen, forgotten} = renderScreen({recent: [recent.target]});
@@ -228,7 +228,7 @@ const demo: DemoSetup = {
 	orgs: [{name: 'acme', myDomainUrl: 'http://127.0.0.1:4101', sandbox: false}],
 };
 
-void test('demo mode offers the emulator first, and the input accepts loopback URLs', async () => {
+test('demo mode offers the emulator first, and the input accepts loopback URLs', async () => {
 	const {terminal, chosen} = renderScreen({demo});
 	const frame = await waitForText(
 		terminal.lastFrame,
@@ -247,7 +247,7 @@ void test('demo mode offers the emulator first, and the input accepts loopback U
 	terminal.unmount();
 });
 
-void test('outside demo mode a loopback URL is refused', async () => {
+test('outside demo mode a loopback URL is refused', async () => {
 	const {terminal} = renderScreen();
 	await openMyDomain(terminal);
 	terminal.write('http://127.0.0.1:4101/');
@@ -255,7 +255,7 @@ void test('outside demo mode a loopback URL is refused', async () => {
 	terminal.unmount();
 });
 
-void test('a narrow terminal gets a compact layout that never draws past the edge', async () => {
+test('a narrow terminal gets a compact layout that never draws past the edge', async () => {
 	const {terminal} = renderScreen({columns: 30, rows: 12});
 	let frame = await waitForText(terminal.lastFrame, '❯ Production');
 	assert.doesNotMatch(frame, /login\.salesforce\.com/);
@@ -276,7 +276,7 @@ void test('a narrow terminal gets a compact layout that never draws past the edg
 	terminal.unmount();
 });
 
-void test('a resize to a narrow width switches to the compact layout', async () => {
+test('a resize to a narrow width switches to the compact layout', async () => {
 	const {terminal} = renderScreen({columns: 100, rows: 30});
 	await waitForText(terminal.lastFrame, 'https://login.salesforce.com');
 	terminal.resize(30, 12);

@@ -13,7 +13,7 @@ function temporaryDirectory(t: {after(fn: () => void): void}): string {
 	return directory;
 }
 
-void test('the store lives in the given directory, readable by its owner only', (t) => {
+test('the store lives in the given directory, readable by its owner only', (t) => {
 	const directory = temporaryDirectory(t);
 	const store = openConfigStore({cwd: directory, env: {}});
 	store.set('answer', 42);
@@ -22,7 +22,7 @@ void test('the store lives in the given directory, readable by its owner only', 
 	assert.equal(statSync(store.path).mode & 0o777, 0o600);
 });
 
-void test('SFTOKEN_CONFIG_DIR moves the store; an explicit directory wins over it', (t) => {
+test('SFTOKEN_CONFIG_DIR moves the store; an explicit directory wins over it', (t) => {
 	const fromEnv = temporaryDirectory(t);
 	const explicit = temporaryDirectory(t);
 	assert.equal(
@@ -35,7 +35,7 @@ void test('SFTOKEN_CONFIG_DIR moves the store; an explicit directory wins over i
 	);
 });
 
-void test('without an override the store follows XDG_CONFIG_HOME', (t) => {
+test('without an override the store follows XDG_CONFIG_HOME', (t) => {
 	const xdg = temporaryDirectory(t);
 	const previous = process.env['XDG_CONFIG_HOME'];
 	process.env['XDG_CONFIG_HOME'] = xdg;
@@ -46,7 +46,7 @@ void test('without an override the store follows XDG_CONFIG_HOME', (t) => {
 	assert.equal(openConfigStore({env: {}}).path, path.join(xdg, 'sftoken', 'config.json'));
 });
 
-void test('a config file that is not JSON is reported with a fix, not wiped', (t) => {
+test('a config file that is not JSON is reported with a fix, not wiped', (t) => {
 	const directory = temporaryDirectory(t);
 	const file = path.join(directory, 'config.json');
 	writeFileSync(file, '{"recentLogins": [,]');
@@ -59,7 +59,7 @@ void test('a config file that is not JSON is reported with a fix, not wiped', (t
 	);
 });
 
-void test('the in-memory store keeps what is set', () => {
+test('the in-memory store keeps what is set', () => {
 	const store = inMemoryStore();
 	assert.equal(store.get('x'), undefined);
 	store.set('x', [1]);

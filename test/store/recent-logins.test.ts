@@ -25,7 +25,7 @@ function temporaryStore(t: {after(fn: () => void): void}) {
 
 const urls = (logins: readonly LoginTarget[]) => logins.map((login) => login.loginUrl);
 
-void test('remembered logins are listed newest first, across restarts', (t) => {
+test('remembered logins are listed newest first, across restarts', (t) => {
 	const {directory, store} = temporaryStore(t);
 	const recent = recentLogins(store);
 	assert.deepEqual(recent.list(), []);
@@ -39,7 +39,7 @@ void test('remembered logins are listed newest first, across restarts', (t) => {
 	assert.deepEqual(reopened.list()[0], target('https://acme--uat.sandbox.my.salesforce.com'));
 });
 
-void test('remembering a login again moves it to the front without a duplicate', (t) => {
+test('remembering a login again moves it to the front without a duplicate', (t) => {
 	const recent = recentLogins(temporaryStore(t).store);
 	recent.remember(target('https://a.my.salesforce.com'));
 	recent.remember(target('https://b.my.salesforce.com'));
@@ -50,7 +50,7 @@ void test('remembering a login again moves it to the front without a duplicate',
 	]);
 });
 
-void test(`at most ${maxRecentLogins} are kept, the oldest dropped`, (t) => {
+test(`at most ${maxRecentLogins} are kept, the oldest dropped`, (t) => {
 	const recent = recentLogins(temporaryStore(t).store);
 	for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) {
 		recent.remember(target(`https://${name}.my.salesforce.com`));
@@ -65,7 +65,7 @@ void test(`at most ${maxRecentLogins} are kept, the oldest dropped`, (t) => {
 	]);
 });
 
-void test('forget removes one login', (t) => {
+test('forget removes one login', (t) => {
 	const recent = recentLogins(temporaryStore(t).store);
 	recent.remember(target('https://a.my.salesforce.com'));
 	recent.remember(target('https://b.my.salesforce.com'));
@@ -75,7 +75,7 @@ void test('forget removes one login', (t) => {
 	assert.deepEqual(urls(recent.list()), ['https://b.my.salesforce.com']);
 });
 
-void test('a hand-edited file: wrong types are skipped, hosts that are not login hosts never come back', (t) => {
+test('a hand-edited file: wrong types are skipped, hosts that are not login hosts never come back', (t) => {
 	const {directory} = temporaryStore(t);
 	writeFileSync(
 		path.join(directory, 'config.json'),
@@ -96,7 +96,7 @@ void test('a hand-edited file: wrong types are skipped, hosts that are not login
 	assert.deepEqual(urls(recent.list()), ['https://acme.my.salesforce.com']);
 });
 
-void test('a value of the wrong shape reads as no recent logins', () => {
+test('a value of the wrong shape reads as no recent logins', () => {
 	for (const value of ['https://acme.my.salesforce.com', {}, 7, true]) {
 		const store = inMemoryStore();
 		store.set('recentLogins', value);
@@ -104,7 +104,7 @@ void test('a value of the wrong shape reads as no recent logins', () => {
 	}
 });
 
-void test('a store that fails to read or write costs the shortcut, never the login', () => {
+test('a store that fails to read or write costs the shortcut, never the login', () => {
 	const broken: KeyValueStore = {
 		get() {
 			throw new SyntaxError('The config file is not valid JSON.');
@@ -121,7 +121,7 @@ void test('a store that fails to read or write costs the shortcut, never the log
 	});
 });
 
-void test('a loopback emulator address is never remembered', () => {
+test('a loopback emulator address is never remembered', () => {
 	const store = inMemoryStore();
 	const recent = recentLogins(store);
 	recent.remember({

@@ -4,14 +4,14 @@ import {Header} from '../../../source/components/header/header.js';
 import {renderTerminal} from '../../helpers/render-terminal.js';
 import {waitForText} from '../../helpers/wait-for.js';
 
-void test('the header names the app and the screen', async () => {
+test('the header names the app and the screen', async () => {
 	const terminal = renderTerminal(<Header title="Where do you log in?" demo={false} width={60} />);
 	const frame = await waitForText(terminal.lastFrame, 'sftoken · Where do you log in?');
 	assert.doesNotMatch(frame, /DEMO/);
 	terminal.unmount();
 });
 
-void test('demo mode shows a DEMO label at the right edge', async () => {
+test('demo mode shows a DEMO label at the right edge', async () => {
 	const terminal = renderTerminal(<Header title="Where do you log in?" demo width={60} />);
 	const frame = await waitForText(terminal.lastFrame, 'DEMO');
 	const line = frame.split('\n')[0] ?? '';
@@ -22,7 +22,7 @@ void test('demo mode shows a DEMO label at the right edge', async () => {
 	terminal.unmount();
 });
 
-void test('a narrow header drops the app name but keeps the DEMO label', async () => {
+test('a narrow header drops the app name but keeps the DEMO label', async () => {
 	const terminal = renderTerminal(<Header title="Where do you log in?" demo width={30} />, {
 		columns: 30,
 	});

@@ -9,12 +9,12 @@ const hints = [
 	{keys: 'Ctrl+C', label: 'quit'},
 ];
 
-void test('all hints show when they fit', () => {
+test('all hints show when they fit', () => {
 	// "↑↓ move · Enter choose · ? help · Ctrl+C quit" is 45 columns.
 	assert.deepEqual(fitKeyHints(hints, 45), hints);
 });
 
-void test('hints are dropped from the end, but the way out stays', () => {
+test('hints are dropped from the end, but the way out stays', () => {
 	assert.deepEqual(
 		fitKeyHints(hints, 44).map((hint) => hint.keys),
 		['↑↓', 'Enter', 'Ctrl+C'],
@@ -29,6 +29,6 @@ void test('hints are dropped from the end, but the way out stays', () => {
 	);
 });
 
-void test('no hints, no footer', () => {
+test('no hints, no footer', () => {
 	assert.deepEqual(fitKeyHints([], 80), []);
 });

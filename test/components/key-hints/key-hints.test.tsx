@@ -11,13 +11,13 @@ const hints = [
 	{keys: 'Ctrl+C', label: 'quit'},
 ];
 
-void test('the footer lists the keys on one line', async () => {
+test('the footer lists the keys on one line', async () => {
 	const terminal = renderTerminal(<KeyHints hints={hints} width={80} />);
 	await waitForText(terminal.lastFrame, '↑↓ move · Enter choose · ? help · Ctrl+C quit');
 	terminal.unmount();
 });
 
-void test('a narrow footer keeps the way out and never wraps', async () => {
+test('a narrow footer keeps the way out and never wraps', async () => {
 	const terminal = renderTerminal(<KeyHints hints={hints} width={30} />, {columns: 30});
 	const frame = await waitForText(terminal.lastFrame, 'Ctrl+C quit');
 	// With Enter the line would be 36 columns; the later hints go first, Ctrl+C stays.

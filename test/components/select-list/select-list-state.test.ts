@@ -7,30 +7,30 @@ import {
 	moveIndex,
 } from '../../../source/components/select-list/select-list-state.js';
 
-void test('moving wraps around both ends', () => {
+test('moving wraps around both ends', () => {
 	assert.equal(moveIndex(0, -1, 3), 2);
 	assert.equal(moveIndex(2, 1, 3), 0);
 	assert.equal(moveIndex(1, 1, 3), 2);
 	assert.equal(moveIndex(0, 1, 0), 0);
 });
 
-void test('an index past the end is pulled back to the last row', () => {
+test('an index past the end is pulled back to the last row', () => {
 	assert.equal(clampIndex(7, 3), 2);
 	assert.equal(clampIndex(-1, 3), 0);
 	assert.equal(clampIndex(4, 0), 0);
 });
 
-void test('a short list shows whole', () => {
+test('a short list shows whole', () => {
 	assert.deepEqual(listWindow(2, 4, 10), {start: 0, end: 4});
 });
 
-void test('a long list shows a window around the highlighted row', () => {
+test('a long list shows a window around the highlighted row', () => {
 	assert.deepEqual(listWindow(0, 10, 4), {start: 0, end: 4});
 	assert.deepEqual(listWindow(5, 10, 4), {start: 3, end: 7});
 	assert.deepEqual(listWindow(9, 10, 4), {start: 6, end: 10});
 });
 
-void test('the window always holds the highlighted row and never more rows than allowed', () => {
+test('the window always holds the highlighted row and never more rows than allowed', () => {
 	fc.assert(
 		fc.property(
 			fc.nat(50),

@@ -36,14 +36,14 @@ function Harness({maxRows = 10}: {readonly maxRows?: number}) {
 	);
 }
 
-void test('the first row starts highlighted, with its detail', async () => {
+test('the first row starts highlighted, with its detail', async () => {
 	const terminal = renderTerminal(<Harness />);
 	const frame = await waitForText(terminal.lastFrame, '❯ Alpha  first');
 	assert.match(frame, /^ {2}Bravo {2}second$/m);
 	terminal.unmount();
 });
 
-void test('↓ and ↑ move the highlight, wrapping at the ends, and Enter chooses', async () => {
+test('↓ and ↑ move the highlight, wrapping at the ends, and Enter chooses', async () => {
 	const terminal = renderTerminal(<Harness />);
 	await waitForText(terminal.lastFrame, '❯ Alpha');
 	terminal.write('\u001B[B');
@@ -57,7 +57,7 @@ void test('↓ and ↑ move the highlight, wrapping at the ends, and Enter choos
 	terminal.unmount();
 });
 
-void test('Delete removes a removable row and nothing else', async () => {
+test('Delete removes a removable row and nothing else', async () => {
 	const terminal = renderTerminal(<Harness />);
 	await waitForText(terminal.lastFrame, '❯ Alpha');
 	terminal.write('\u001B[B');
@@ -72,7 +72,7 @@ void test('Delete removes a removable row and nothing else', async () => {
 	terminal.unmount();
 });
 
-void test('a list taller than its rows scrolls and says how much is hidden', async () => {
+test('a list taller than its rows scrolls and says how much is hidden', async () => {
 	const terminal = renderTerminal(<Harness maxRows={2} />);
 	const frame = await waitForText(terminal.lastFrame, '↓ 2 more');
 	assert.match(frame, /❯ Alpha/);
@@ -83,7 +83,7 @@ void test('a list taller than its rows scrolls and says how much is hidden', asy
 	terminal.unmount();
 });
 
-void test('keys typed ahead in one chunk act in order: ↓↓ Enter chooses the third row', async () => {
+test('keys typed ahead in one chunk act in order: ↓↓ Enter chooses the third row', async () => {
 	const terminal = renderTerminal(<Harness />);
 	await waitForText(terminal.lastFrame, '❯ Alpha');
 	terminal.write('\u001B[B\u001B[B\r');

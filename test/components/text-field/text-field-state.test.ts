@@ -15,7 +15,7 @@ import type {
 const run = (state: TextFieldState, ...actions: TextFieldAction[]) =>
 	actions.reduce(textFieldReducer, state);
 
-void test('inserting puts text at the cursor and moves the cursor past it', () => {
+test('inserting puts text at the cursor and moves the cursor past it', () => {
 	const state = run(
 		textFieldState('acme.com'),
 		{type: 'move', to: 'start'},
@@ -24,7 +24,7 @@ void test('inserting puts text at the cursor and moves the cursor past it', () =
 	assert.deepEqual(state, {value: 'https://acme.com', cursor: 8});
 });
 
-void test('pasted line breaks, tabs and paste markers never reach the value', () => {
+test('pasted line breaks, tabs and paste markers never reach the value', () => {
 	const cases: Array<[string, string]> = [
 		['https://acme.lightning.force.com/\n', 'https://acme.lightning.force.com/'],
 		['https://acme.lightning.force.com/\r\n', 'https://acme.lightning.force.com/'],
@@ -38,17 +38,17 @@ void test('pasted line breaks, tabs and paste markers never reach the value', ()
 	}
 });
 
-void test('an insert that cleans to nothing leaves the state as it was', () => {
+test('an insert that cleans to nothing leaves the state as it was', () => {
 	const state = textFieldState('abc');
 	assert.equal(textFieldReducer(state, {type: 'insert', text: '\r\n'}), state);
 });
 
-void test('the cursor counts code points, so Backspace removes a whole emoji', () => {
+test('the cursor counts code points, so Backspace removes a whole emoji', () => {
 	const state = run(textFieldState('a😀'), {type: 'delete-backward'});
 	assert.deepEqual(state, {value: 'a', cursor: 1});
 });
 
-void test('deleting backward and forward around the cursor', () => {
+test('deleting backward and forward around the cursor', () => {
 	const start = run(textFieldState('abcd'), {type: 'move', to: 'left'}, {type: 'move', to: 'left'});
 	assert.deepEqual(run(start, {type: 'delete-backward'}), {value: 'acd', cursor: 1});
 	assert.deepEqual(run(start, {type: 'delete-forward'}), {value: 'abd', cursor: 2});
@@ -56,7 +56,7 @@ void test('deleting backward and forward around the cursor', () => {
 	assert.deepEqual(run(start, {type: 'delete-to-end'}), {value: 'ab', cursor: 2});
 });
 
-void test('deleting at the edges changes nothing', () => {
+test('deleting at the edges changes nothing', () => {
 	const empty = textFieldState();
 	assert.equal(textFieldReducer(empty, {type: 'delete-backward'}), empty);
 	const atEnd = textFieldState('ab');
@@ -64,7 +64,7 @@ void test('deleting at the edges changes nothing', () => {
 	assert.equal(textFieldReducer(atEnd, {type: 'move', to: 'right'}), atEnd);
 });
 
-void test('deleting a word stops at URL separators', () => {
+test('deleting a word stops at URL separators', () => {
 	const state = textFieldState('https://acme.lightning');
 	assert.equal(run(state, {type: 'delete-word-backward'}).value, 'https://acme.');
 	assert.equal(
@@ -73,21 +73,21 @@ void test('deleting a word stops at URL separators', () => {
 	);
 });
 
-void test('moving to start and end', () => {
+test('moving to start and end', () => {
 	const state = textFieldState('abc');
 	assert.equal(run(state, {type: 'move', to: 'start'}).cursor, 0);
 	assert.equal(run(state, {type: 'move', to: 'start'}, {type: 'move', to: 'end'}).cursor, 3);
 	assert.equal(run(state, {type: 'move', to: 'start'}, {type: 'move', to: 'left'}).cursor, 0);
 });
 
-void test('replace sets a cleaned value with the cursor at its end', () => {
+test('replace sets a cleaned value with the cursor at its end', () => {
 	assert.deepEqual(run(textFieldState('old'), {type: 'replace', value: 'new\n'}), {
 		value: 'new',
 		cursor: 3,
 	});
 });
 
-void test('a short value shows whole, with the cursor after it', () => {
+test('a short value shows whole, with the cursor after it', () => {
 	assert.deepEqual(visibleField(textFieldState('abc'), 10), {
 		clippedStart: false,
 		before: 'abc',
@@ -97,14 +97,14 @@ void test('a short value shows whole, with the cursor after it', () => {
 	});
 });
 
-void test('a long value scrolls to show the cursor at its end', () => {
+test('a long value scrolls to show the cursor at its end', () => {
 	const shown = visibleField(textFieldState('https://acme.lightning.force.com'), 12);
 	assert.equal(shown.clippedStart, true);
 	assert.equal(shown.clippedEnd, false);
 	assert.equal(`…${shown.before}${shown.atCursor}`, '….force.com ');
 });
 
-void test('a long value with the cursor at the start shows the beginning', () => {
+test('a long value with the cursor at the start shows the beginning', () => {
 	const state = run(textFieldState('https://acme.lightning.force.com'), {
 		type: 'move',
 		to: 'start',
@@ -122,7 +122,7 @@ const cellsOf = (shown: ReturnType<typeof visibleField>) =>
 	[...shown.after].length +
 	(shown.clippedEnd ? 1 : 0);
 
-void test('the visible part never exceeds the width and always shows the cursor', () => {
+test('the visible part never exceeds the width and always shows the cursor', () => {
 	fc.assert(
 		fc.property(
 			fc.string({unit: 'grapheme-ascii', maxLength: 80}),

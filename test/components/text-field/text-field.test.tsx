@@ -29,7 +29,7 @@ function Harness({width = 60}: {readonly width?: number}) {
 
 const url = 'https://acme.lightning.force.com/lightning/page/home';
 
-void test('typing character by character builds the value', async () => {
+test('typing character by character builds the value', async () => {
 	const terminal = renderTerminal(<Harness />);
 	await waitForText(terminal.lastFrame, 'type here');
 	for (const char of 'acme') {
@@ -40,7 +40,7 @@ void test('typing character by character builds the value', async () => {
 	terminal.unmount();
 });
 
-void test('a paste in one write lands whole and does not submit', async () => {
+test('a paste in one write lands whole and does not submit', async () => {
 	const terminal = renderTerminal(<Harness />);
 	terminal.write(url);
 	await waitForText(terminal.lastFrame, `value=[${url}]`);
@@ -48,7 +48,7 @@ void test('a paste in one write lands whole and does not submit', async () => {
 	terminal.unmount();
 });
 
-void test('a paste ending in a line break lands without it and does not submit', async () => {
+test('a paste ending in a line break lands without it and does not submit', async () => {
 	for (const lineBreak of ['\n', '\r', '\r\n']) {
 		const terminal = renderTerminal(<Harness />);
 		terminal.write(`${url}${lineBreak}`);
@@ -61,7 +61,7 @@ void test('a paste ending in a line break lands without it and does not submit',
 	}
 });
 
-void test('a bracketed paste loses its markers and its line break', async () => {
+test('a bracketed paste loses its markers and its line break', async () => {
 	const terminal = renderTerminal(<Harness />);
 	terminal.write(`\u001B[200~${url}\n\u001B[201~`);
 	await waitForText(terminal.lastFrame, `value=[${url}]`);
@@ -70,7 +70,7 @@ void test('a bracketed paste loses its markers and its line break', async () => 
 	terminal.unmount();
 });
 
-void test('a bracketed paste split over several reads still lands whole', async () => {
+test('a bracketed paste split over several reads still lands whole', async () => {
 	const terminal = renderTerminal(<Harness />);
 	terminal.write('\u001B[200~https://acme.');
 	terminal.write('my.salesforce.com\u001B[201~');
@@ -78,7 +78,7 @@ void test('a bracketed paste split over several reads still lands whole', async 
 	terminal.unmount();
 });
 
-void test('Backspace, arrows and Ctrl+U edit the value', async () => {
+test('Backspace, arrows and Ctrl+U edit the value', async () => {
 	const terminal = renderTerminal(<Harness />);
 	terminal.write('abcd');
 	await waitForText(terminal.lastFrame, 'value=[abcd]');
@@ -93,7 +93,7 @@ void test('Backspace, arrows and Ctrl+U edit the value', async () => {
 	terminal.unmount();
 });
 
-void test('Esc, Tab and Ctrl+letters are left to the parents, never typed', async () => {
+test('Esc, Tab and Ctrl+letters are left to the parents, never typed', async () => {
 	const terminal = renderTerminal(<Harness />);
 	terminal.write('ab');
 	await waitForText(terminal.lastFrame, 'value=[ab]');
@@ -106,7 +106,7 @@ void test('Esc, Tab and Ctrl+letters are left to the parents, never typed', asyn
 	terminal.unmount();
 });
 
-void test('a long value is drawn within the width, ending at the cursor', async () => {
+test('a long value is drawn within the width, ending at the cursor', async () => {
 	const terminal = renderTerminal(<Harness width={20} />);
 	terminal.write(url);
 	const frame = await waitForText(terminal.lastFrame, `value=[${url}]`);
@@ -116,7 +116,7 @@ void test('a long value is drawn within the width, ending at the cursor', async 
 	terminal.unmount();
 });
 
-void test('Enter typed right after a paste, in the same chunk, submits the pasted value', async () => {
+test('Enter typed right after a paste, in the same chunk, submits the pasted value', async () => {
 	const terminal = renderTerminal(<Harness />);
 	terminal.write(`\u001B[200~${url}\u001B[201~\r`);
 	await waitForText(terminal.lastFrame, `submitted=["${url}"]`);

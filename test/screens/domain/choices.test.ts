@@ -10,7 +10,7 @@ function target(url: string): LoginTarget {
 	return parsed.target;
 }
 
-void test('without recent logins the three fixed ways are offered', () => {
+test('without recent logins the three fixed ways are offered', () => {
 	const items = domainChoices([], undefined);
 	assert.deepEqual(
 		items.map((item) => [item.label, item.detail]),
@@ -23,7 +23,7 @@ void test('without recent logins the three fixed ways are offered', () => {
 	assert.ok(items.every((item) => item.removable !== true));
 });
 
-void test('recent logins come first, labelled with their URL and kind, and can be forgotten', () => {
+test('recent logins come first, labelled with their URL and kind, and can be forgotten', () => {
 	const items = domainChoices(
 		[
 			target('https://acme--uat.sandbox.my.salesforce.com'),
@@ -41,7 +41,7 @@ void test('recent logins come first, labelled with their URL and kind, and can b
 	assert.equal(items.length, 5);
 });
 
-void test('demo mode puts the emulator and its orgs first', () => {
+test('demo mode puts the emulator and its orgs first', () => {
 	const items = domainChoices([], {
 		loginUrl: 'http://127.0.0.1:4100',
 		orgs: [

@@ -25,7 +25,7 @@ const cases: Array<{input: string; loginUrl: string; summary: string}> = [
 	},
 ];
 
-void test('an org URL derives its login URL and the org in words', () => {
+test('an org URL derives its login URL and the org in words', () => {
 	for (const {input, loginUrl, summary} of cases) {
 		const derived = deriveForInput(input, {allowLoopback: false});
 		assert.equal(derived.state, 'ok', input);
@@ -36,7 +36,7 @@ void test('an org URL derives its login URL and the org in words', () => {
 	}
 });
 
-void test('an unsure mapping carries its note as a caution', () => {
+test('an unsure mapping carries its note as a caution', () => {
 	const derived = deriveForInput('https://acme.lightning.force.com.mcas.ms/x', {
 		allowLoopback: false,
 	});
@@ -44,18 +44,18 @@ void test('an unsure mapping carries its note as a caution', () => {
 	assert.match(derived.state === 'ok' ? (derived.caution ?? '') : '', /mcas\.ms/);
 });
 
-void test('a refusal says what to paste instead', () => {
+test('a refusal says what to paste instead', () => {
 	const derived = deriveForInput('https://na123.salesforce.com', {allowLoopback: false});
 	assert.equal(derived.state, 'refused');
 	assert.match(derived.state === 'refused' ? derived.message : '', /avatar menu/);
 });
 
-void test('nothing typed yet is not an error', () => {
+test('nothing typed yet is not an error', () => {
 	assert.deepEqual(deriveForInput('', {allowLoopback: false}), {state: 'empty'});
 	assert.deepEqual(deriveForInput('  ', {allowLoopback: false}), {state: 'empty'});
 });
 
-void test('loopback addresses are accepted only in demo mode', () => {
+test('loopback addresses are accepted only in demo mode', () => {
 	assert.equal(deriveForInput('http://127.0.0.1:4321', {allowLoopback: false}).state, 'refused');
 	const demo = deriveForInput('http://127.0.0.1:4321', {allowLoopback: true});
 	assert.equal(demo.state === 'ok' ? demo.target.loginUrl : demo.state, 'http://127.0.0.1:4321');
