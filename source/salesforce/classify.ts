@@ -90,7 +90,7 @@ function oauthError(json: unknown, body: string): {error: string; description: s
 
 /**
  * The Failure for a non-2xx answer, or for an HTML page whatever its status: an OAuth error, a
- * REST error array, or the status with a preview of the body.
+ * REST error array, cut-off JSON, or the status with a preview of the body.
  */
 export function failureFromResponse(
 	response: HttpResponse,
@@ -129,6 +129,17 @@ export function failureFromResponse(
 				...error,
 				message: redact(error.message, secrets).slice(0, 2000),
 			})),
+		};
+	}
+
+	// A JSON error cut off mid-way (a proxy, a dropped connection) is reported as such.
+	if (!parsed.ok && (contentType?.includes('json') || /^\s*[[{]/u.test(body))) {
+		return {
+			kind: 'bad-json',
+			step,
+			status,
+			bodyPreview: preview(body, secrets),
+			problem: 'the error answer is not valid JSON (cut off or garbled)',
 		};
 	}
 

@@ -2,17 +2,28 @@
 // rules live here once: timeouts, which requests may be retried, the user agent, where a token may
 // be sent, body size caps, and failure messages that never carry a secret.
 import {isIP} from 'node:net';
+import {setTimeout as delay} from 'node:timers/promises';
 import got, {
 	type Agents,
 	type Got,
 	type PlainResponse,
 	type Request as GotRequest,
-	HTTPError,
 	TimeoutError,
 } from 'got';
 import {packageInfo} from '../package-info.js';
 import type {Failure, NetworkCode, Result, Step} from './failure.js';
 import {redact} from './redact.js';
+
+/** Waits `ms`, returning early (never rejecting) when `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const defaultSleep: Sleep = async (ms, signal) => {
+	try {
+		await delay(ms, undefined, signal === undefined ? {} : {signal});
+	} catch {
+		// Aborted: the caller checks its signal.
+	}
+};
 
 export type HttpClientOptions = {
 	/** Limit for each phase: DNS, connect, TLS, sending, waiting for headers, an idle socket. */
@@ -21,10 +32,12 @@ export type HttpClientOptions = {
 	readonly totalTimeoutMs?: number;
 	/** Retries of an idempotent request (GET, device polling) after a transient failure. */
 	readonly retryLimit?: number;
-	/** Cap of the exponential backoff between retries. */
+	/** Cap of the exponential backoff (1 s, 2 s, 4 s …) between retries. */
 	readonly retryBackoffLimitMs?: number;
 	/** A longer `Retry-After` is not waited for: the 503 is reported instead. */
 	readonly maxRetryAfterMs?: number;
+	/** The wait between retries; tests inject one that does not wait. */
+	readonly sleep?: Sleep;
 	/** Seam for proxies: agents to use instead of Node's global ones. */
 	readonly agent?: Agents;
 };
@@ -33,6 +46,10 @@ export type HttpClient = {
 	readonly got: Got;
 	readonly timeoutMs: number;
 	readonly totalTimeoutMs: number;
+	readonly retryLimit: number;
+	readonly retryBackoffLimitMs: number;
+	readonly maxRetryAfterMs: number;
+	readonly sleep: Sleep;
 	readonly usesCustomAgent: boolean;
 };
 
@@ -43,10 +60,15 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 // Only failures that another attempt can plausibly fix. Timeouts are not retried: each retry
 // would add a whole timeout to the user's wait. Refused connections and unknown hosts do not heal
 // within a backoff.
-const retryStatusCodes = [500, 502, 503, 504];
-const retryErrorCodes = ['ECONNRESET', 'EPIPE', 'EAI_AGAIN'];
+const retryStatusCodes = new Set([500, 502, 503, 504]);
+const retryErrorCodes = new Set(['ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
 
-/** Builds the got instance every request uses. Tests pass short timeouts; the CLI a proxy agent. */
+/**
+ * Builds the got instance every request uses. Tests pass short timeouts; the CLI a proxy agent.
+ * Retries are done by `sendHttp`, not by got: got's stream API retries a status only by turning
+ * it into an error, which reads that body outside the size cap and reports a body that timed out
+ * mid-way as an empty one.
+ */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
@@ -60,14 +82,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 			socket: timeoutMs,
 			request: totalTimeoutMs,
 		},
-		retry: {
-			limit: options.retryLimit ?? 2,
-			methods: ['GET', 'HEAD', 'POST'],
-			statusCodes: retryStatusCodes,
-			errorCodes: retryErrorCodes,
-			backoffLimit: options.retryBackoffLimitMs ?? 4000,
-			maxRetryAfter: options.maxRetryAfterMs ?? 10_000,
-		},
+		retry: {limit: 0},
 		// A redirect could carry the Authorization header to another host; none of the endpoints
 		// used here redirects, so a 3xx is reported as it is.
 		followRedirect: false,
@@ -75,7 +90,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 		headers: {'user-agent': `sftoken/${packageInfo.version}`},
 		...(options.agent === undefined ? {} : {agent: options.agent}),
 	});
-	return {got: instance, timeoutMs, totalTimeoutMs, usesCustomAgent: options.agent !== undefined};
+	return {
+		got: instance,
+		timeoutMs,
+		totalTimeoutMs,
+		retryLimit: options.retryLimit ?? 2,
+		retryBackoffLimitMs: options.retryBackoffLimitMs ?? 4000,
+		maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
+		sleep: options.sleep ?? defaultSleep,
+		usesCustomAgent: options.agent !== undefined,
+	};
 }
 
 let sharedClient: HttpClient | undefined;
@@ -200,43 +224,68 @@ export async function sendHttp(
 	if (body === undefined && request.method !== 'GET' && request.method !== 'HEAD') body = '';
 
 	const started = performance.now();
-	const stream = client.got.stream(url, {
-		method: request.method,
-		headers,
-		...(body === undefined ? {} : {body}),
-		...(request.signal === undefined ? {} : {signal: request.signal}),
-		// Statuses only reach got's retry logic as errors; a final error still carries the response.
-		throwHttpErrors: idempotent,
-		retry: idempotent ? {} : {limit: 0},
-	});
-	const outcome = await collect(stream, request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-	const timeMs = performance.now() - started;
-	if ('error' in outcome) {
-		return {ok: false, failure: networkFailure(outcome.error, request, url, client)};
-	}
+	const maxBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+	for (let attempt = 0; ; attempt++) {
+		const stream = client.got.stream(url, {
+			method: request.method,
+			headers,
+			...(body === undefined ? {} : {body}),
+			...(request.signal === undefined ? {} : {signal: request.signal}),
+		});
+		const outcome = await collect(stream, maxBytes);
+		const wait =
+			idempotent && attempt < client.retryLimit ? retryDelay(outcome, attempt, client) : undefined;
+		if (wait !== undefined) {
+			await client.sleep(wait, request.signal);
+			if (request.signal?.aborted) return {ok: false, failure: abortedFailure(request.step)};
+			continue;
+		}
 
-	const {response, chunks, sizeBytes, truncated} = outcome;
-	return {
-		ok: true,
-		value: {
-			status: response.statusCode,
-			statusText: response.statusMessage ?? '',
-			headers: flattenHeaders(response.headers),
-			body: Buffer.concat(chunks).toString('utf8'),
-			sizeBytes,
-			truncated,
-			url: response.url || url.href,
-			timeMs,
-		},
-	};
+		if ('error' in outcome) {
+			return {ok: false, failure: networkFailure(outcome.error, request, url, client)};
+		}
+
+		const {response, chunks, sizeBytes, truncated} = outcome;
+		return {
+			ok: true,
+			value: {
+				status: response.statusCode,
+				statusText: response.statusMessage ?? '',
+				headers: flattenHeaders(response.headers),
+				body: Buffer.concat(chunks).toString('utf8'),
+				sizeBytes,
+				truncated,
+				url: response.url || url.href,
+				timeMs: performance.now() - started,
+			},
+		};
+	}
 }
 
 type Collected =
 	| {response: PlainResponse; chunks: Buffer[]; sizeBytes: number; truncated: boolean}
 	| {error: unknown};
 
-/** Reads a got stream (following got's retries) into at most `maxBytes` of body. */
-async function collect(first: GotRequest, maxBytes: number): Promise<Collected> {
+/**
+ * How long to wait before retrying this outcome, or undefined when it must not be retried:
+ * transient network errors and 500/502/503/504, with `Retry-After` honoured up to its cap.
+ */
+function retryDelay(outcome: Collected, attempt: number, client: HttpClient): number | undefined {
+	const backoff = Math.min(2 ** attempt * 1000, client.retryBackoffLimitMs);
+	if ('error' in outcome)
+		return retryErrorCodes.has(errorCode(outcome.error)) ? backoff : undefined;
+	if (!retryStatusCodes.has(outcome.response.statusCode)) return undefined;
+	const header = outcome.response.headers['retry-after'];
+	if (header === undefined) return backoff;
+	const seconds = /^\d+$/u.test(header.trim())
+		? Number(header) * 1000
+		: Date.parse(header) - Date.now();
+	if (Number.isNaN(seconds)) return backoff;
+	return seconds > client.maxRetryAfterMs ? undefined : Math.max(0, seconds);
+}
+
+/** Reads one got stream into at most `maxBytes` of body. */
+async function collect(stream: GotRequest, maxBytes: number): Promise<Collected> {
 	return new Promise((resolve) => {
 		let settled = false;
 		const settle = (value: Collected) => {
@@ -245,59 +294,35 @@ async function collect(first: GotRequest, maxBytes: number): Promise<Collected> 
 			resolve(value);
 		};
 
-		const follow = (stream: GotRequest) => {
-			let response: PlainResponse | undefined;
-			const chunks: Buffer[] = [];
-			let sizeBytes = 0;
-			stream.once(
-				'retry',
-				(_count: number, _error: unknown, createRetryStream: () => GotRequest) => {
-					follow(createRetryStream());
-				},
+		let response: PlainResponse | undefined;
+		const chunks: Buffer[] = [];
+		let sizeBytes = 0;
+		stream.on('response', (value: PlainResponse) => {
+			response = value;
+		});
+		stream.on('data', (chunk: Buffer) => {
+			const room = maxBytes - sizeBytes;
+			if (chunk.length <= room) {
+				chunks.push(chunk);
+				sizeBytes += chunk.length;
+				return;
+			}
+
+			if (room > 0) chunks.push(chunk.subarray(0, room));
+			sizeBytes = maxBytes;
+			stream.destroy();
+			if (response) settle({response, chunks, sizeBytes, truncated: true});
+		});
+		stream.on('end', () => {
+			settle(
+				response
+					? {response, chunks, sizeBytes, truncated: false}
+					: {error: new Error('The stream ended without a response')},
 			);
-			stream.on('response', (value: PlainResponse) => {
-				response = value;
-			});
-			stream.on('data', (chunk: Buffer) => {
-				const room = maxBytes - sizeBytes;
-				if (chunk.length <= room) {
-					chunks.push(chunk);
-					sizeBytes += chunk.length;
-					return;
-				}
-
-				if (room > 0) chunks.push(chunk.subarray(0, room));
-				sizeBytes = maxBytes;
-				stream.destroy();
-				if (response) settle({response, chunks, sizeBytes, truncated: true});
-			});
-			stream.on('end', () => {
-				settle(
-					response
-						? {response, chunks, sizeBytes, truncated: false}
-						: {error: new Error('The stream ended without a response')},
-				);
-			});
-			stream.on('error', (error: unknown) => {
-				// A final HTTP error (idempotent requests only) still is an answer from the server.
-				if (error instanceof HTTPError) {
-					const errorResponse = error.response;
-					const raw = errorResponse.rawBody ?? new Uint8Array();
-					const kept = raw.length > maxBytes ? raw.subarray(0, maxBytes) : raw;
-					settle({
-						response: errorResponse,
-						chunks: [Buffer.from(kept)],
-						sizeBytes: kept.length,
-						truncated: raw.length > maxBytes,
-					});
-					return;
-				}
-
-				settle({error});
-			});
-		};
-
-		follow(first);
+		});
+		stream.on('error', (error: unknown) => {
+			settle({error});
+		});
 	});
 }
 
@@ -395,6 +420,20 @@ function networkFailure(
 		case 'EAI_NONAME':
 		case 'EAI_FAIL': {
 			return make('dns', `The host name ${url.hostname} could not be found (DNS: ${code}).`);
+		}
+
+		case 'ERR_INVALID_CHAR': {
+			return make(
+				'other',
+				'Not sent: a header value holds a character HTTP does not allow (a line break?).',
+			);
+		}
+
+		case 'ERR_INVALID_HTTP_TOKEN': {
+			return make(
+				'other',
+				'Not sent: a header name holds a character HTTP does not allow (a space?).',
+			);
 		}
 
 		default: {

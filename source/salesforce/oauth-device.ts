@@ -1,10 +1,9 @@
 // Salesforce's device flow dialect (SALESFORCE.md §1): both calls go to the token endpoint,
 // `response_type=device_code` to start, `grant_type=device` + `code` to poll.
-import {setTimeout as delay} from 'node:timers/promises';
 import {DEFAULT_SCOPE} from '../core/authorize-url.js';
 import {endpoint, isRecord, readJson, unexpectedJson} from './classify.js';
 import type {Failure, Result} from './failure.js';
-import {defaultHttpClient, sendHttp} from './http.js';
+import {defaultHttpClient, defaultSleep, sendHttp, type Sleep} from './http.js';
 import {requestToken, secretsOf, type CallOptions, type TokenResponse} from './oauth-tokens.js';
 
 /**
@@ -180,22 +179,13 @@ export type PollUntilDoneParams = DevicePollParams & {
 	readonly expiresAt: number;
 	readonly now?: () => number;
 	/** Waits `ms`, returning early when `signal` aborts. Injected so tests need not wait. */
-	readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+	readonly sleep?: Sleep;
 	readonly signal?: AbortSignal;
 	readonly onAttempt?: (attempt: PollAttempt) => void;
 	/** Consecutive transient failures (network, 5xx) tolerated before giving up; default 3. */
 	readonly maxTransientFailures?: number;
 	readonly client?: CallOptions['client'];
 };
-
-/** Waits `ms` unless `signal` aborts first; never rejects. */
-export async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-	try {
-		await delay(ms, undefined, signal === undefined ? {} : {signal});
-	} catch {
-		// Aborted: the caller checks its signal.
-	}
-}
 
 /**
  * Polls until the user approves, the code expires, the signal aborts or a terminal error arrives.

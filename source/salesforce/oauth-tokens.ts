@@ -1,5 +1,12 @@
 // The token endpoint's success shape (SALESFORCE.md §5), the refresh grant (§4.1) and revoke (§4.2).
-import {endpoint, failureFromResponse, isRecord, readJson, unexpectedJson} from './classify.js';
+import {
+	endpoint,
+	failureFromResponse,
+	isRecord,
+	looksLikeHtml,
+	readJson,
+	unexpectedJson,
+} from './classify.js';
 import type {Result, Step} from './failure.js';
 import {defaultHttpClient, sendHttp, type HttpClient} from './http.js';
 
@@ -172,7 +179,12 @@ export async function revokeToken(
 		options.client ?? defaultHttpClient(),
 	);
 	if (!sent.ok) return sent;
-	if (sent.value.status >= 200 && sent.value.status < 300) return {ok: true, value: undefined};
+	const {status, headers, body} = sent.value;
+	// A web page with 200 is a portal or proxy talking, not Salesforce confirming the revoke.
+	if (status >= 200 && status < 300 && !looksLikeHtml(headers['content-type'], body)) {
+		return {ok: true, value: undefined};
+	}
+
 	return {ok: false, failure: failureFromResponse(sent.value, 'revoke', secrets)};
 }
 
