@@ -172,6 +172,17 @@ void test('masked, a secret-looking run in wrapper text is hidden too', () => {
 	assert.ok(lines.join('').includes('refresh_token='), lines.join(''));
 });
 
+void test('masked, a short token shows nothing that would help guess it', () => {
+	const masked = (input: string) =>
+		layoutText(
+			layoutToken(inspectToken(input), {revealed: false, width: 200, maxLines: 6, cursor: false}),
+		).join('');
+	assert.equal(masked(`${orgId}!abc.defgh`), `${orgId}!•••••••••`);
+	assert.equal(masked(`${orgId}!${'a'.repeat(12)}wxyz`), `${orgId}!${'•'.repeat(12)}wxyz`);
+	assert.equal(masked('abcdefgh'), '••••••••');
+	assert.equal(masked(`eyJ${'a'.repeat(30)}.b.c`), `eyJa${'•'.repeat(29)}.b.c`);
+});
+
 void test('verdict colours: green clean, yellow fixable, red unfixable, gray empty', () => {
 	assert.equal(verdictFor(inspectToken(token), false).color, 'green');
 	assert.deepEqual(verdictFor(inspectToken(`${token}\n`), false), {

@@ -29,10 +29,14 @@ export type LayoutOptions = {
 	readonly cursor: boolean;
 };
 
-/** Characters of the token shown at its end when masked: enough to tell two tokens apart. */
-const visibleSuffix = 4;
-/** Characters shown at the start of a token without an org id prefix (a JWT's `eyJ…`). */
-const visiblePrefix = 4;
+/**
+ * Masked, a token keeps what identifies it and nothing that helps use it (as in
+ * core/token-mask.ts): the org id of a session id plus its last 4 characters when at least 16
+ * follow the '!'; the first and last 4 of any other token of 32 characters or more.
+ */
+const visibleEnds = 4;
+const secretToHint = 16;
+const tokenToHint = 32;
 /** Wrapper text with a run this long of token-like characters may hold a secret (a refresh token in a URL). */
 const secretRunLength = 16;
 
@@ -82,17 +86,27 @@ class LineBuilder {
 	}
 }
 
-/** How many characters of the token (stray ones excluded) to show at its start when masked. */
-function shownPrefix(inspection: TokenInspection, isStray: (index: number) => boolean): number {
+type Shown = {readonly prefix: number; readonly suffix: number};
+
+/** How many characters of the token (stray ones excluded) stay visible at each end when masked. */
+function shownEnds(
+	inspection: TokenInspection,
+	isStray: (index: number) => boolean,
+	tokenCharacters: number,
+): Shown {
 	const {input, tokenStart, tokenEnd} = inspection;
 	let count = 0;
 	// The org id and its '!' are not secret; look for the '!' where an org id would end.
 	for (let index = tokenStart; index < tokenEnd && count <= 20; index++) {
 		if (isStray(index)) continue;
 		count++;
-		if (input[index] === '!') return count;
+		if (input[index] === '!') {
+			return {prefix: count, suffix: tokenCharacters - count >= secretToHint ? visibleEnds : 0};
+		}
 	}
-	return visiblePrefix;
+	return tokenCharacters >= tokenToHint
+		? {prefix: visibleEnds, suffix: visibleEnds}
+		: {prefix: 0, suffix: 0};
 }
 
 /**
@@ -121,7 +135,7 @@ export function layoutToken(inspection: TokenInspection, options: LayoutOptions)
 	for (let index = tokenStart; index < tokenEnd; index++) {
 		if (!strayAt(index)) tokenCharacters++;
 	}
-	const prefix = shownPrefix(inspection, strayAt);
+	const shownAt = shownEnds(inspection, strayAt, tokenCharacters);
 
 	const builder = new LineBuilder(options.width);
 	let seen = 0;
@@ -139,7 +153,7 @@ export function layoutToken(inspection: TokenInspection, options: LayoutOptions)
 			continue;
 		}
 		if (index >= tokenStart && index < tokenEnd) {
-			const shown = !mask || seen < prefix || seen >= tokenCharacters - visibleSuffix;
+			const shown = !mask || seen < shownAt.prefix || seen >= tokenCharacters - shownAt.suffix;
 			builder.add(shown ? (input[index] ?? '') : '•', shown ? 'token' : 'masked');
 			seen++;
 			index++;
