@@ -260,7 +260,8 @@ function removeMarked(input: string, start: number, end: number, mark: Uint8Arra
  * Inspects a pasted access token and computes its fix. Never throws.
  *
  * @example
- * inspectToken('Bearer 00D5g000004XyZa!AR8AQ…\n').removed
+ * // token: a 112-character session id
+ * inspectToken(`Bearer ${token}\n`).removed
  * // => ["'Bearer ' prefix", 'line break at 120']
  */
 export function inspectToken(input: string): TokenInspection {
@@ -340,7 +341,7 @@ export function inspectToken(input: string): TokenInspection {
 		...(orgId15 === undefined ? {} : {orgId15}),
 		problems,
 		warnings,
-		fixed: problems.length === 0 ? input : fixed,
+		fixed,
 		removed: removedAt.sort((a, b) => a.index - b.index).map((entry) => entry.text),
 		clean: problems.length === 0,
 		fixable: problems.every((problem) => fixableKinds.has(problem.kind)),
