@@ -1,14 +1,15 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import {expectOAuthError, postForm, readJson, type TokenResponse} from './helpers.js';
+import {expectOAuthError, manualClock, postForm, readJson, type TokenResponse} from './helpers.js';
 import {tokensFor} from './tokens.js';
 
 let emulator: RunningEmulator;
 let tokens: TokenResponse;
 
 before(async () => {
-	emulator = await startEmulator({records: 5});
+	// A fixed clock: every use of the token restarts its inactivity timer, so `exp` must not drift.
+	emulator = await startEmulator({records: 5, now: manualClock().now});
 	tokens = await tokensFor(emulator, 1);
 });
 after(async () => emulator.close());
