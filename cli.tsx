@@ -45,10 +45,13 @@ if (cli.command !== undefined && isCommandName(cli.command)) {
 	process.stderr.write(`sftoken: unexpected argument ${JSON.stringify(cli.input[0])}\n`);
 	cli.showHelp(2);
 } else if (canRunInteractively(process)) {
-	const {runInteractive} = await import('./source/interactive.js');
-	// --demo passes the running emulator's DemoSetup here once the emulator is wired in; until
-	// then the app runs as usual.
-	process.exitCode = await runInteractive({});
+	if (cli.flags.demo) {
+		const {runDemo} = await import('./source/demo.js');
+		process.exitCode = await runDemo();
+	} else {
+		const {runInteractive} = await import('./source/interactive.js');
+		process.exitCode = await runInteractive();
+	}
 } else {
 	process.stderr.write(notInteractiveMessage);
 	process.exitCode = 2;

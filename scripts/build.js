@@ -12,8 +12,9 @@ await build({
 	target: 'node22',
 	jsx: 'automatic',
 	chunkNames: 'chunks/[name]-[hash]',
-	// Ink imports react-devtools-core only when DEV=true; it is not a dependency.
-	external: ['react-devtools-core'],
+	// Ink imports react-devtools-core only when DEV=true; it is not a dependency. The keychain
+	// binding is a native addon: it stays in node_modules and loads only when secrets are used.
+	external: ['react-devtools-core', '@napi-rs/keyring'],
 	// Bundled CommonJS dependencies still call require() for Node built-ins.
 	banner: {
 		js: "import {createRequire as __sftokenCreateRequire} from 'node:module'; const require = __sftokenCreateRequire(import.meta.url);",
