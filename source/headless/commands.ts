@@ -9,6 +9,22 @@ export const commands = {
 		summary: 'Derive the My Domain login URL from any URL of the org',
 		load: async () => (await import('./domain.js')).domainCommand,
 	},
+	login: {
+		summary: 'Log in to an org (--device or --web) and remember it',
+		load: async () => (await import('./login.js')).loginCommand,
+	},
+	token: {
+		summary: 'Print a valid access token of a saved org (refreshed when needed)',
+		load: async () => (await import('./token.js')).tokenCommand,
+	},
+	orgs: {
+		summary: 'List the saved orgs',
+		load: async () => (await import('./orgs.js')).orgsCommand,
+	},
+	logout: {
+		summary: 'Revoke the tokens of a saved org and forget it',
+		load: async () => (await import('./logout.js')).logoutCommand,
+	},
 	emulator: {
 		summary: 'Run the built-in Salesforce org emulator on loopback',
 		load: async () => (await import('./emulator.js')).emulatorCommand,

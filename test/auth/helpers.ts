@@ -1,9 +1,11 @@
 // Shared by the auth and headless tests: the emulator, a context on a temporary config directory
-// with the secrets file forced (never the user's config or keychain), and a quick device login.
+// with the secrets file forced (never the user's config or keychain), a quick device login, and
+// headless commands run in-process with captured streams.
 import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {Readable} from 'node:stream';
 import type {LoggedInOrg} from '../../source/auth/complete-login.js';
 import {openAuthContext, type AuthContext} from '../../source/auth/context.js';
 import {startDeviceLogin} from '../../source/auth/device-login.js';
@@ -12,6 +14,7 @@ import {
 	type EmulatorOptions,
 	type RunningEmulator,
 } from '../../source/emulator/index.js';
+import type {Command, CommandIo} from '../../source/headless/io.js';
 import {createHttpClient} from '../../source/salesforce/http.js';
 
 export async function withEmulator(
@@ -79,4 +82,44 @@ export async function loggedIn(
 	);
 	assert.ok(result.ok, JSON.stringify(result));
 	return result.value;
+}
+
+/** What a headless command printed, and its exit code. */
+export type Captured = {readonly code: number; readonly stdout: string; readonly stderr: string};
+
+export type RunOptions = {
+	readonly env: Record<string, string>;
+	readonly stdin?: NodeJS.ReadableStream & {isTTY?: boolean};
+	onStdout?(text: string, all: string): void;
+	onStderr?(text: string, all: string): void;
+};
+
+/** Runs a headless command in-process; `onStdout`/`onStderr` see every write as it happens. */
+export async function runCommand(
+	command: Command,
+	argv: readonly string[],
+	options: RunOptions,
+): Promise<Captured> {
+	let stdout = '';
+	let stderr = '';
+	const io: CommandIo = {
+		stdout: {
+			write(text: string) {
+				stdout += text;
+				options.onStdout?.(text, stdout);
+				return true;
+			},
+		},
+		stderr: {
+			write(text: string) {
+				stderr += text;
+				options.onStderr?.(text, stderr);
+				return true;
+			},
+		},
+		stdin: options.stdin ?? Readable.from([]),
+		env: options.env,
+	};
+	const code = await command(argv, io);
+	return {code, stdout, stderr};
 }
