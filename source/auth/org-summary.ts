@@ -32,8 +32,8 @@ export function orgSummary(org: SavedOrg): OrgSummary {
 	};
 }
 
-/** "Acme Corporation (sandbox, 00D…)" — how an org is named in one line of text. */
+/** "Acme Corporation (sandbox, 00D…)", or "org 00D…" when its name is unknown. */
 export function orgLabel(org: SavedOrg): string {
 	const kind = org.sandbox === undefined ? '' : org.sandbox ? 'sandbox, ' : 'production, ';
-	return `${org.orgName ?? 'org'} (${kind}${org.orgId})`;
+	return org.orgName === undefined ? `org ${org.orgId}` : `${org.orgName} (${kind}${org.orgId})`;
 }

@@ -66,7 +66,12 @@ export function storageProblem(error: unknown): {ok: false; problem: AuthProblem
 		typeof error === 'object' && error !== null && 'fix' in error && typeof error.fix === 'string'
 			? error.fix
 			: 'Check that the config directory is yours and writable, then try again.';
-	return problem('storage', {title: 'sftoken cannot use its storage', cause: message, fix});
+	// The message names the file and what went wrong: the one line a terminal shows needs both.
+	return problem('storage', {
+		title: message.replace(/\.$/u, ''),
+		cause: 'sftoken keeps its orgs and tokens on this machine and could not use them.',
+		fix,
+	});
 }
 
 /** The command that logs into this org again the way it was logged into before. */

@@ -100,7 +100,10 @@ void test('a config that is not JSON: exit 1 with the fix, and the file left alo
 	writeFileSync(file, '{"orgs": [,]');
 	const result = await runCommand(orgsCommand, [], {env: testEnv(directory)});
 	assert.equal(result.code, 1);
-	assert.match(result.stderr, /^sftoken orgs: sftoken cannot use its storage\. .*delete it/u);
+	assert.match(
+		result.stderr,
+		/^sftoken orgs: sftoken cannot read its config: .*config\.json.*\. .*delete it/u,
+	);
 	const json = await runCommand(orgsCommand, ['--json'], {env: testEnv(directory)});
 	assert.equal((JSON.parse(json.stdout) as {error: {code: string}}).error.code, 'storage');
 });
