@@ -5,7 +5,7 @@ import {chmod, mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promi
 import path from 'node:path';
 import {parseStoredTokens, type StoredTokens} from './secrets-types.js';
 
-export const secretsFileName = 'secrets.json';
+const secretsFileName = 'secrets.json';
 
 // A Map, not an object: an account named `__proto__` in a hand-edited file must stay data.
 type Accounts = Map<string, StoredTokens>;
