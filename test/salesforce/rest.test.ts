@@ -100,8 +100,22 @@ test('POST, PATCH, GET and DELETE a record', async () => {
 	const gone = await sendRestRequest({...session(), method: 'GET', path: `${base}/${id}`});
 	assert.ok(gone.ok);
 	assert.equal(gone.value.status, 404);
+	const goneBody = classifyRestBody(
+		gone.value.status,
+		gone.value.headers['content-type'],
+		gone.value.body,
+	);
+	// A deleted record is in the recycle bin: Salesforce answers ENTITY_IS_DELETED, not NOT_FOUND.
+	assert.equal(goneBody.kind === 'errors' && goneBody.errors[0]?.errorCode, 'ENTITY_IS_DELETED');
+	const unknown = await sendRestRequest({
+		...session(),
+		method: 'GET',
+		path: `/services/data/${version}/sobjects/NoSuchObject__c/001000000000000`,
+	});
+	assert.ok(unknown.ok);
+	assert.equal(unknown.value.status, 404);
 	assert.deepEqual(
-		classifyRestBody(gone.value.status, gone.value.headers['content-type'], gone.value.body),
+		classifyRestBody(404, unknown.value.headers['content-type'], unknown.value.body),
 		{
 			kind: 'errors',
 			errors: [{errorCode: 'NOT_FOUND', message: 'The requested resource does not exist'}],
