@@ -1,8 +1,9 @@
 // The request context handed over by the server (who is calling, for which org) and the User
-// record derived from it.
+// and Organization records derived from it.
 
 import {to18} from '../ids.js';
-import type {Row} from './seed.js';
+import {hashString} from './random.js';
+import {seedEnd, seedStart, type Row} from './seed.js';
 
 export type RestContext = {
 	readonly org: {
@@ -46,6 +47,44 @@ export function userRow(context: RestContext): Row {
 		LocaleSidKey: 'en_US',
 		LanguageLocaleKey: 'en_US',
 		EmailEncodingKey: 'UTF-8',
+	};
+}
+
+const day = 86_400_000;
+
+/**
+ * The request's org as its Organization record. Values that the context does not give are
+ * derived from the org id, so they stay the same on every run.
+ */
+export function organizationRow(context: RestContext): Row {
+	const {org} = context;
+	const hash = hashString(org.orgId.slice(0, 15));
+	const timeOfDay = (hash % 86_400) * 1000;
+	// A production org predates its seeded records; a sandbox was created (refreshed) shortly
+	// before the data ends, its records keeping the dates they had in production.
+	const created = org.sandbox
+		? seedEnd - (30 + (hash % 30)) * day + timeOfDay
+		: seedStart - (1 + (hash % 365)) * day + timeOfDay;
+	const modified = seedEnd - (hash % 7) * day + timeOfDay;
+	return {
+		Id: id18(org.orgId),
+		Name: org.name,
+		Country: 'US',
+		// Every emulated production has a sandbox, which Developer Edition orgs cannot have, and a
+		// sandbox reports the edition of its production.
+		OrganizationType: 'Enterprise Edition',
+		// Sandboxes run on their own instances, whose names end in S (USA123S).
+		InstanceName: `USA${100 + (hash % 900)}${org.sandbox ? 'S' : ''}`,
+		IsSandbox: org.sandbox,
+		NamespacePrefix: null,
+		// Only trial and scratch orgs expire.
+		TrialExpirationDate: null,
+		LanguageLocaleKey: 'en_US',
+		TimeZoneSidKey: 'America/Los_Angeles',
+		DefaultLocaleSidKey: 'en_US',
+		CreatedDate: created,
+		LastModifiedDate: modified,
+		SystemModstamp: modified,
 	};
 }
 

@@ -2,8 +2,8 @@
 // in the URL and the clock.
 
 import type {RestContext} from './context.js';
-import {userRow} from './context.js';
-import {userSchema, type ObjectSchema} from './schema.js';
+import {organizationRow, userRow} from './context.js';
+import {organizationSchema, userSchema, type ObjectSchema} from './schema.js';
 import type {Row} from './seed.js';
 import type {Tables} from './soql/evaluate.js';
 import {createRowsTable, type OrgStore, type Table} from './store.js';
@@ -48,6 +48,8 @@ export function createEnv(
 		Account: org.store.accounts,
 		Contact: org.store.contacts,
 		User: users,
+		// Built from the request like User, so another org's Organization id is simply not found.
+		Organization: createRowsTable(organizationSchema, [organizationRow(context)]),
 	};
 	const table = (schema: ObjectSchema): Table => {
 		const found = byName[schema.name];

@@ -223,7 +223,7 @@ export const contactSchema: ObjectSchema = {
 	childRelationships: [],
 };
 
-const userReadOnly = {...readOnly, nillable: true} as const;
+const nillableReadOnly = {...readOnly, nillable: true} as const;
 
 /** The user of the request's token; read-only here (users are managed by the auth side). */
 export const userSchema: ObjectSchema = {
@@ -236,7 +236,7 @@ export const userSchema: ObjectSchema = {
 		field('Id', 'User ID', 'id', readOnly),
 		field('Username', 'Username', 'string', {length: 80, ...readOnly}),
 		field('LastName', 'Last Name', 'string', {length: 80, ...readOnly}),
-		field('FirstName', 'First Name', 'string', {length: 40, ...userReadOnly}),
+		field('FirstName', 'First Name', 'string', {length: 40, ...nillableReadOnly}),
 		field('Name', 'Full Name', 'string', {length: 121, ...readOnly}),
 		field('Alias', 'Alias', 'string', {length: 8, ...readOnly}),
 		field('Email', 'Email', 'email', {length: 128, ...readOnly}),
@@ -250,7 +250,54 @@ export const userSchema: ObjectSchema = {
 	childRelationships: [],
 };
 
-export const objectSchemas: readonly ObjectSchema[] = [accountSchema, contactSchema, userSchema];
+export const editions = [
+	'Developer Edition',
+	'Professional Edition',
+	'Enterprise Edition',
+	'Unlimited Edition',
+	'Performance Edition',
+] as const;
+
+/**
+ * The org of the request, one record per org; read-only (Setup changes it, not the data API).
+ * Tools read its Name and IsSandbox after login, since userinfo does not name the org.
+ */
+export const organizationSchema: ObjectSchema = {
+	name: 'Organization',
+	label: 'Organization',
+	labelPlural: 'Organizations',
+	keyPrefix: '00D',
+	writable: false,
+	fields: [
+		field('Id', 'Organization ID', 'id', readOnly),
+		field('Name', 'Name', 'string', {length: 80, ...readOnly}),
+		field('Country', 'Country', 'string', {length: 80, ...nillableReadOnly}),
+		field('OrganizationType', 'Edition', 'picklist', {
+			length: 40,
+			...nillableReadOnly,
+			picklistValues: editions,
+		}),
+		field('InstanceName', 'Instance Name', 'string', {length: 7, ...nillableReadOnly}),
+		field('IsSandbox', 'Is Sandbox', 'boolean', readOnly),
+		field('NamespacePrefix', 'Namespace Prefix', 'string', {length: 15, ...nillableReadOnly}),
+		field('TrialExpirationDate', 'Trial Expiration Date', 'datetime', nillableReadOnly),
+		field('LanguageLocaleKey', 'Language', 'picklist', {length: 40, ...readOnly}),
+		field('TimeZoneSidKey', 'Time Zone', 'picklist', {length: 40, ...readOnly}),
+		field('DefaultLocaleSidKey', 'Locale', 'picklist', {length: 40, ...readOnly}),
+		field('CreatedDate', 'Created Date', 'datetime', readOnly),
+		field('LastModifiedDate', 'Last Modified Date', 'datetime', readOnly),
+		field('SystemModstamp', 'System Modstamp', 'datetime', readOnly),
+	],
+	childRelationships: [],
+};
+
+/** In name order, as the global describe lists them. */
+export const objectSchemas: readonly ObjectSchema[] = [
+	accountSchema,
+	contactSchema,
+	organizationSchema,
+	userSchema,
+];
 
 const byLowerName = new Map(objectSchemas.map((schema) => [schema.name.toLowerCase(), schema]));
 

@@ -26,7 +26,7 @@ test('the object list and per-object information', () => {
 		assert.equal(list.encoding, 'UTF-8');
 		assert.deepEqual(
 			list.sobjects.map((item) => item['name']),
-			['Account', 'Contact', 'User'],
+			['Account', 'Contact', 'Organization', 'User'],
 		);
 		assert.deepEqual(list.sobjects[0]?.['urls'], {
 			sobject: `${v}/sobjects/Account`,

@@ -9,7 +9,7 @@ import type {Table} from '../store.js';
 import type {LikePart} from './lexer.js';
 import type {BoundCondition, BoundField, Plan, Value} from './resolve.js';
 
-/** The table of an object by name (Account, Contact, User). */
+/** The table of an object by name (Account, Contact, Organization, User). */
 export type Tables = (objectName: string) => Table | undefined;
 
 type Step = {readonly reference: FieldSchema; readonly from: Table; readonly to: Table};
