@@ -43,23 +43,61 @@ test('userinfo names the user and the org of the token', async () => {
 	assert.equal(info.value.identityUrl, login.idUrl);
 });
 
-test('without the Organization object the identity check still succeeds, without an org name', async () => {
-	// The emulator (like an org without API access to Organization) answers INVALID_TYPE.
-	const login = await loginWithDevice(emulator);
-	const organization = await getOrganization({
-		instanceUrl: login.instanceUrl,
-		accessToken: login.accessToken,
-		apiVersion: '68.0',
-	});
-	assert.ok(!organization.ok);
-	assert.equal(
-		organization.failure.kind === 'rest' && organization.failure.errors[0]?.errorCode,
-		'INVALID_TYPE',
-	);
+test('userinfo against the emulator names the org and whether it is a sandbox', async () => {
+	const login = await loginWithDevice(emulator, 1);
+	const org = emulator.orgs[1];
+	assert.ok(org);
 	const info = await getUserInfo({instanceUrl: login.instanceUrl, accessToken: login.accessToken});
-	assert.ok(info.ok);
-	assert.equal(info.value.organizationName, undefined);
-	assert.equal(info.value.isSandbox, undefined);
+	assert.ok(info.ok, JSON.stringify(info));
+	assert.equal(info.value.organizationName, org.name);
+	assert.equal(info.value.isSandbox, org.sandbox);
+});
+
+test('an org that refuses the Organization query still passes the identity check, without an org name', async () => {
+	// Some users cannot read Organization (no API access to it): Salesforce answers INVALID_TYPE.
+	const server = await startLocalServer((request, response) => {
+		const url = new URL(request.url ?? '/', 'http://x');
+		response.setHeader('content-type', 'application/json');
+		if (url.pathname === '/services/oauth2/userinfo') {
+			response.end(
+				JSON.stringify({
+					user_id: '005D0000001cAGmIAM',
+					organization_id: '00DD00000008Uw2MAE',
+					preferred_username: 'me@acme.example',
+					name: 'Me',
+					email: 'me@acme.example',
+				}),
+			);
+		} else if (url.pathname === '/services/data/') {
+			response.end(JSON.stringify([{version: '66.0'}]));
+		} else {
+			response.statusCode = 400;
+			response.end(
+				JSON.stringify([
+					{errorCode: 'INVALID_TYPE', message: "sObject type 'Organization' is not supported."},
+				]),
+			);
+		}
+	});
+	try {
+		const organization = await getOrganization({
+			instanceUrl: server.url,
+			accessToken: '00DD00000008Uw2!x',
+			apiVersion: '66.0',
+		});
+		assert.ok(!organization.ok);
+		assert.equal(
+			organization.failure.kind === 'rest' && organization.failure.errors[0]?.errorCode,
+			'INVALID_TYPE',
+		);
+		const info = await getUserInfo({instanceUrl: server.url, accessToken: '00DD00000008Uw2!x'});
+		assert.ok(info.ok, JSON.stringify(info));
+		assert.equal(info.value.username, 'me@acme.example');
+		assert.equal(info.value.organizationName, undefined);
+		assert.equal(info.value.isSandbox, undefined);
+	} finally {
+		await server.close();
+	}
 });
 
 test('an expired session: userinfo answers Bad_OAuth_Token, explained', async () => {
