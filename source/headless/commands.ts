@@ -1,8 +1,10 @@
 import type {Command} from './io.js';
+import {withProxyFlag} from './proxy-flag.js';
 
 /**
  * Every headless command, loaded lazily so that `sftoken domain` never pays for React, Ink or got.
- * The summary is what `sftoken --help` lists.
+ * The summary is what `sftoken --help` lists. Commands that reach Salesforce take `--proxy URL`
+ * (withProxyFlag), which overrides HTTPS_PROXY and HTTP_PROXY.
  */
 export const commands = {
 	domain: {
@@ -11,11 +13,11 @@ export const commands = {
 	},
 	login: {
 		summary: 'Log in to an org (--device or --web) and remember it',
-		load: async () => (await import('./login.js')).loginCommand,
+		load: async () => withProxyFlag('login', (await import('./login.js')).loginCommand),
 	},
 	token: {
 		summary: 'Print a valid access token of a saved org (refreshed when needed)',
-		load: async () => (await import('./token.js')).tokenCommand,
+		load: async () => withProxyFlag('token', (await import('./token.js')).tokenCommand),
 	},
 	orgs: {
 		summary: 'List the saved orgs',
@@ -23,7 +25,7 @@ export const commands = {
 	},
 	logout: {
 		summary: 'Revoke the tokens of a saved org and forget it',
-		load: async () => (await import('./logout.js')).logoutCommand,
+		load: async () => withProxyFlag('logout', (await import('./logout.js')).logoutCommand),
 	},
 	emulator: {
 		summary: 'Run the built-in Salesforce org emulator on loopback',

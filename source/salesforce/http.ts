@@ -12,6 +12,7 @@ import got, {
 } from 'got';
 import {packageInfo} from '../package-info.js';
 import type {Failure, NetworkCode, Result, Step} from './failure.js';
+import {currentProxyAgents} from './proxy.js';
 import {redact} from './redact.js';
 
 /** Waits `ms`, returning early (never rejecting) when `signal` aborts. */
@@ -103,10 +104,20 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 }
 
 let sharedClient: HttpClient | undefined;
+let sharedAgents: Agents | undefined;
 
-/** The client used when a caller passes none. */
+/**
+ * The client used when a caller passes none: every request the app makes. Its agents come from
+ * the proxy settings (HTTPS_PROXY, NO_PROXY … or `--proxy`, see proxy.ts); it is rebuilt when
+ * they change.
+ */
 export function defaultHttpClient(): HttpClient {
-	sharedClient ??= createHttpClient();
+	const agents = currentProxyAgents();
+	if (sharedClient === undefined || agents !== sharedAgents) {
+		sharedClient = createHttpClient(agents === undefined ? {} : {agent: agents});
+		sharedAgents = agents;
+	}
+
 	return sharedClient;
 }
 
