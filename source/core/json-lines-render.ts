@@ -251,12 +251,46 @@ function escapeRegExp(text: string): string {
 	return text.replaceAll(/[.*+?^${}()|[\]\\]/gu, String.raw`\$&`);
 }
 
+const jsonPunctuation = new Set([':', ',', '{', '}', '[', ']']);
+
 /**
- * The pattern a search uses: smart case (case-insensitive unless the query has a capital).
+ * A query for JSON searched in its raw text: blanks next to punctuation are optional, on either
+ * side, since the screen shows `"done": false` where the body may say `"done":false` or
+ * `"done" : false`.
  */
-export function searchPattern(query: string): RegExp {
+function jsonSearchSource(query: string): string {
+	const chars = [...query];
+	const parts: string[] = [];
+	for (let index = 0; index < chars.length; index++) {
+		const char = chars[index] ?? '';
+		if (/\s/u.test(char)) {
+			let end = index;
+			while (end < chars.length && /\s/u.test(chars[end] ?? '')) end++;
+			const touchesPunctuation =
+				jsonPunctuation.has(chars[index - 1] ?? '') || jsonPunctuation.has(chars[end] ?? '');
+			if (!touchesPunctuation) parts.push(escapeRegExp(chars.slice(index, end).join('')));
+			index = end - 1;
+			continue;
+		}
+
+		const escaped = escapeRegExp(char);
+		// Never at the very start or end: a match must begin and end on the text searched for.
+		const before = jsonPunctuation.has(char) && parts.length > 0 ? String.raw`\s*` : '';
+		const after = jsonPunctuation.has(char) && index < chars.length - 1 ? String.raw`\s*` : '';
+		parts.push(`${before}${escaped}${after}`);
+	}
+
+	return parts.join('');
+}
+
+/**
+ * The pattern a search uses: smart case (case-insensitive unless the query has a capital); for
+ * JSON, blanks around punctuation are optional (see jsonSearchSource).
+ */
+export function searchPattern(query: string, options: {readonly json?: boolean} = {}): RegExp {
 	const ignoreCase = query === query.toLowerCase();
-	return new RegExp(escapeRegExp(query), ignoreCase ? 'giu' : 'gu');
+	const source = options.json === true ? jsonSearchSource(query) : escapeRegExp(query);
+	return new RegExp(source, ignoreCase ? 'giu' : 'gu');
 }
 
 /** Marks the matches of `query` in a drawn line with the 'match' style. */

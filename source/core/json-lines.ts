@@ -249,7 +249,7 @@ class FormattedBody implements BodyLines {
 		const indexedEnd = this.done
 			? this.text.length
 			: (this.#json?.position ?? this.#plain?.position ?? 0);
-		const pattern = searchPattern(query);
+		const pattern = searchPattern(query, {json: this.kind === 'json'});
 		if (direction === 1) {
 			const next = fromLine + 1;
 			if (next >= count) return undefined;
@@ -260,7 +260,7 @@ class FormattedBody implements BodyLines {
 		}
 
 		if (fromLine <= 0) return undefined;
-		const end = starts[Math.min(fromLine, count - 1)] ?? 0;
+		const end = fromLine >= count ? indexedEnd : (starts[fromLine] ?? 0);
 		// Backwards in growing windows: a regex only searches forwards.
 		for (let size = 1 << 16; ; size *= 2) {
 			const windowStart = Math.max(0, end - size);

@@ -167,6 +167,16 @@ test('search finds the next and previous line holding the text, smart case', () 
 	assert.equal(body.find('a.c', 0, 1), undefined);
 });
 
+test('search in JSON finds what the screen shows, whatever the blanks in the raw body', () => {
+	const body = formatBodyNow('{"done":false,"records":[ {"Name" :"Ada Lovelace"} ]}');
+	assert.equal(body.find('"done": false', -1, 1), 1);
+	assert.equal(body.find('"name": "ada', -1, 1), 4);
+	assert.equal(body.find('{"Name"', -1, 1), 3);
+	assert.equal(body.find('ada  lovelace', -1, 1), undefined);
+	const text = formatBodyNow('done: false', {contentType: 'text/plain'});
+	assert.equal(text.find('done:false', -1, 1), undefined);
+});
+
 test('search backwards crosses its growing windows on a big body', () => {
 	const value = {first: 'needle', filler: 'x'.repeat(300_000), last: 'end'};
 	const body = formatBodyNow(JSON.stringify(value));
