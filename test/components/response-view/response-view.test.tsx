@@ -329,9 +329,9 @@ test('c copies the body and shows how', async () => {
 			width={80}
 			height={8}
 			isActive
-			onCopy={async (text) => {
+			onCopy={(text) => {
 				copied.push(text);
-				return '✓ Copied';
+				return Promise.resolve('✓ Copied');
 			}}
 		/>,
 	);
