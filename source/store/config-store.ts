@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import Conf from 'conf';
 
 /** The app's main config file: small, slow-changing settings only (conf rewrites it on every set). */
@@ -40,6 +42,29 @@ export type ConfigStoreOptions = {
 	/** Where SFTOKEN_CONFIG_DIR is read from (process.env unless a test passes its own). */
 	readonly env?: Readonly<Record<string, string | undefined>>;
 };
+
+/**
+ * The directory openConfigStore puts config.json in, without opening it: for files that live next
+ * to it (the history log). `options.cwd`, else $SFTOKEN_CONFIG_DIR, else the directory conf picks
+ * through env-paths for project "sftoken" with no suffix (read from process.env, as conf does):
+ * $XDG_CONFIG_HOME/sftoken or ~/.config/sftoken on Linux, ~/Library/Preferences/sftoken on macOS,
+ * %APPDATA%\sftoken\Config on Windows.
+ */
+export function configDirectory(options: ConfigStoreOptions = {}): string {
+	// env-paths treats an empty variable as unset.
+	const set = (value: string | undefined) => (value === '' ? undefined : value);
+	const override = set((options.env ?? process.env)['SFTOKEN_CONFIG_DIR']);
+	const cwd = options.cwd ?? override;
+	if (cwd !== undefined) return path.resolve(cwd);
+	const home = os.homedir();
+	if (process.platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'sftoken');
+	if (process.platform === 'win32') {
+		const appData = set(process.env['APPDATA']) ?? path.join(home, 'AppData', 'Roaming');
+		return path.join(appData, 'sftoken', 'Config');
+	}
+
+	return path.join(set(process.env['XDG_CONFIG_HOME']) ?? path.join(home, '.config'), 'sftoken');
+}
 
 /**
  * Opens the config store: the one place the conf instance is created. The directory is
