@@ -1,18 +1,32 @@
 #!/usr/bin/env node
 // Entry point: decides between a headless command and the interactive app before anything
 // renders. Headless paths never import React or Ink (see source/headless/commands.ts).
-import meow from 'meow';
+//
+// Startup is what a person feels first, so this file's static imports stay tiny (node:module
+// and a few small modules): the compile cache is switched on before any other chunk loads, and
+// the common invocations (no arguments, --demo, --version, `<command> …`) are dispatched without
+// meow, which is ~250 KB of bundle and only needed for --help and for unusual argument lists.
+import module from 'node:module';
 import {commandNames, commands, isCommandName} from './source/headless/commands.js';
 import {processIo} from './source/headless/io.js';
 import {packageInfo} from './source/package-info.js';
 import {canRunInteractively, notInteractiveMessage} from './source/terminal/interactivity.js';
 
-const commandList = commandNames
-	.map((name) => `    ${name.padEnd(12)} ${commands[name].summary}`)
-	.join('\n');
+// Caches V8's compiled code of every chunk loaded from here on (in the OS temp directory, or
+// NODE_COMPILE_CACHE): 20–30 ms less before the first frame. Optional: Node < 22.1 lacks it.
+module.enableCompileCache?.();
 
-const cli = meow(
-	`
+// NO_COLOR (no-color.org) is not read by Ink's chalk; FORCE_COLOR=0 is, and must be set before
+// the interactive chunk imports chalk. An explicit FORCE_COLOR wins.
+if ((process.env['NO_COLOR'] ?? '') !== '' && process.env['FORCE_COLOR'] === undefined) {
+	process.env['FORCE_COLOR'] = '0';
+}
+
+const usage = () => {
+	const commandList = commandNames
+		.map((name) => `    ${name.padEnd(12)} ${commands[name].summary}`)
+		.join('\n');
+	return `
   Usage
     $ sftoken              Start the interactive app
     $ sftoken --demo       Start it against a built-in local Salesforce org (no account needed)
@@ -25,8 +39,32 @@ ${commandList}
     --demo       Run against the built-in emulator, offline
     --help       Show this help
     --version    Show the version
-`,
-	{
+`;
+};
+
+async function runCommand(name: string, argv: readonly string[]): Promise<void> {
+	if (!isCommandName(name)) return;
+	const run = await commands[name].load();
+	process.exitCode = await run(argv, processIo());
+}
+
+async function runApp(demo: boolean): Promise<void> {
+	if (!canRunInteractively(process)) {
+		process.stderr.write(notInteractiveMessage);
+		process.exitCode = 2;
+	} else if (demo) {
+		const {runDemo} = await import('./source/demo.js');
+		process.exitCode = await runDemo();
+	} else {
+		const {runInteractive} = await import('./source/interactive.js');
+		process.exitCode = await runInteractive();
+	}
+}
+
+/** Everything the fast paths below do not recognise: meow parses, shows help or refuses. */
+async function parseWithMeow(): Promise<void> {
+	const {default: meow} = await import('meow');
+	const cli = meow(usage(), {
 		importMeta: import.meta,
 		pkg: packageInfo,
 		description: packageInfo.description,
@@ -35,24 +73,28 @@ ${commandList}
 		flags: {
 			demo: {type: 'boolean', default: false},
 		},
-	},
-);
+	});
 
-if (cli.command !== undefined && isCommandName(cli.command)) {
-	const run = await commands[cli.command].load();
-	process.exitCode = await run(cli.input, processIo());
-} else if (cli.input.length > 0) {
-	process.stderr.write(`sftoken: unexpected argument ${JSON.stringify(cli.input[0])}\n`);
-	cli.showHelp(2);
-} else if (canRunInteractively(process)) {
-	if (cli.flags.demo) {
-		const {runDemo} = await import('./source/demo.js');
-		process.exitCode = await runDemo();
+	if (cli.command !== undefined && isCommandName(cli.command)) {
+		await runCommand(cli.command, cli.input);
+	} else if (cli.input.length > 0) {
+		process.stderr.write(`sftoken: unexpected argument ${JSON.stringify(cli.input[0])}\n`);
+		cli.showHelp(2);
 	} else {
-		const {runInteractive} = await import('./source/interactive.js');
-		process.exitCode = await runInteractive();
+		await runApp(cli.flags.demo);
 	}
+}
+
+const [first, ...rest] = process.argv.slice(2);
+if (first === undefined) {
+	await runApp(false);
+} else if (first === '--demo' && rest.length === 0) {
+	await runApp(true);
+} else if (first === '--version' && rest.length === 0) {
+	process.stdout.write(`${packageInfo.version}\n`);
+} else if (isCommandName(first)) {
+	// As meow's `commands` option would: the command gets every argument after its name.
+	await runCommand(first, rest);
 } else {
-	process.stderr.write(notInteractiveMessage);
-	process.exitCode = 2;
+	await parseWithMeow();
 }

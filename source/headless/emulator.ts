@@ -118,8 +118,11 @@ export const emulatorCommand: Command = async (argv, io) => {
 		);
 		return 1;
 	}
+	// Listen for the signals before announcing the addresses: a script that reads the line and
+	// sends SIGTERM at once must find the handler in place (else the default action kills us).
+	const stopped = untilSignal();
 	io.stdout.write(cli.flags.json ? `${JSON.stringify(summary(emulator))}\n` : readable(emulator));
-	await untilSignal();
+	await stopped;
 	await emulator.close();
 	return 0;
 };
