@@ -3,7 +3,7 @@
 import {DEFAULT_SCOPE} from '../core/authorize-url.js';
 import {endpoint, isRecord, readJson, unexpectedJson} from './classify.js';
 import type {Failure, Result} from './failure.js';
-import {defaultHttpClient, defaultSleep, sendHttp, type Sleep} from './http.js';
+import {defaultHttpClient, defaultSleep, isLoopbackHost, sendHttp, type Sleep} from './http.js';
 import {requestToken, secretsOf, type CallOptions, type TokenResponse} from './oauth-tokens.js';
 
 /**
@@ -91,25 +91,49 @@ export function parseDeviceCode(
 		};
 	}
 
+	// Both are shown on screen and the URL may be opened in a browser: accept only what a real
+	// answer holds, so server text can never carry escape sequences to the terminal.
+	if (!userCodePattern.test(userCode)) {
+		return {ok: false, problem: 'the device code answer has a malformed user_code'};
+	}
+	const verificationUrl = safeVerificationUrl(verificationUri);
+	if (verificationUrl === undefined) {
+		return {ok: false, problem: 'the device code answer has an unusable verification_uri'};
+	}
+
 	const interval = positiveNumber(json['interval']) ?? DEFAULT_POLL_INTERVAL_SECONDS;
 	const expiresIn = positiveNumber(json['expires_in']);
-	const complete = json['verification_uri_complete'];
-	const separator = verificationUri.includes('?') ? '&' : '?';
+	const complete =
+		typeof json['verification_uri_complete'] === 'string'
+			? safeVerificationUrl(json['verification_uri_complete'])
+			: undefined;
+	const separator = verificationUrl.includes('?') ? '&' : '?';
 	return {
 		ok: true,
 		value: {
 			deviceCode,
 			userCode,
-			verificationUri,
+			verificationUri: verificationUrl,
 			verificationUriComplete:
-				typeof complete === 'string' && complete
-					? complete
-					: `${verificationUri}${separator}user_code=${encodeURIComponent(userCode)}`,
+				complete ?? `${verificationUrl}${separator}user_code=${encodeURIComponent(userCode)}`,
 			interval,
 			expiresInSeconds: expiresIn ?? ASSUMED_DEVICE_CODE_LIFETIME_SECONDS,
 			expiresInAssumed: expiresIn === undefined,
 		},
 	};
+}
+
+/** Salesforce sends 8 upper-case letters and digits; allow the RFC 8628 dash and other lengths. */
+const userCodePattern = /^[A-Za-z0-9-]{4,16}$/u;
+
+/** An https (or loopback http) URL serialised to printable ASCII, or undefined. */
+function safeVerificationUrl(text: string): string | undefined {
+	if (!URL.canParse(text)) return undefined;
+	const url = new URL(text);
+	const secure =
+		url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+	if (!secure || url.username !== '' || url.password !== '') return undefined;
+	return /^[\x21-\x7e]+$/u.test(url.href) ? url.href : undefined;
 }
 
 function positiveNumber(value: unknown): number | undefined {
