@@ -79,30 +79,43 @@ export type CurlScriptItem = CurlRequest & {
 };
 
 /**
- * Several requests as one shell script: a line telling where the token comes from, then each
- * command under its comment. Running it needs `SF_ACCESS_TOKEN` set (`set -u` stops it otherwise).
+ * Several requests as one shell script: lines telling where the token comes from (`tokenHint`),
+ * then each command under its comment. Running it needs `SF_ACCESS_TOKEN` set (`set -u` stops it
+ * otherwise).
  */
-export function curlScript(items: readonly CurlScriptItem[]): string {
+export function curlScript(
+	items: readonly CurlScriptItem[],
+	tokenHint = `export ${accessTokenVariable}="$(sftoken token)"`,
+): string {
 	const header = [
 		'#!/bin/sh',
-		`# Requests exported by sftoken. Set the token first: export ${accessTokenVariable}="$(sftoken token)"`,
+		'# Requests exported by sftoken. Set the token first:',
+		`#   ${oneLine(tokenHint)}`,
 		'set -u',
 	];
 	const commands = items.map((item) => {
-		const comment =
-			item.comment === undefined
-				? ''
-				: `# ${item.comment.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/gu, ' ')}\n`;
+		const comment = item.comment === undefined ? '' : `# ${oneLine(item.comment)}\n`;
 		return `${comment}${curlCommand(item, item.instanceUrl)}`;
 	});
 	return `${[header.join('\n'), ...commands].join('\n\n')}\n`;
 }
 
+function oneLine(text: string): string {
+	return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/gu, ' ');
+}
+
 /**
- * History entries as a curl script, oldest first as given, each command under a comment saying
- * what it was: method, path, status, org, when, and whether its body was cut short in history.
+ * History entries as a curl script, in the order given, each command under a comment saying what
+ * it was: method, path, status, org, when, and whether its body was cut short in history. With
+ * requests to several orgs, each command needs its own org's token: the header says so.
  */
 export function curlExport(entries: readonly HistoryEntry[]): string {
+	const aliases = [...new Set(entries.map((entry) => entry.org.alias))];
+	const [only] = aliases;
+	const tokenHint =
+		aliases.length === 1 && only !== undefined
+			? `export ${accessTokenVariable}="$(sftoken token --org ${shellQuote(only)})"`
+			: `export ${accessTokenVariable}="$(sftoken token --org ALIAS)", with the ALIAS each command's comment names`;
 	return curlScript(
 		entries.map((entry) => {
 			const outcome = entry.status === undefined ? 'no response' : String(entry.status);
@@ -116,5 +129,6 @@ export function curlExport(entries: readonly HistoryEntry[]): string {
 				comment: `${entry.method} ${entry.path} → ${outcome}, ${entry.org.alias}, ${new Date(entry.time).toISOString()}${cut}`,
 			};
 		}),
+		tokenHint,
 	);
 }

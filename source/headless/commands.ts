@@ -27,6 +27,14 @@ export const commands = {
 		summary: 'Revoke the tokens of a saved org and forget it',
 		load: async () => withProxyFlag('logout', (await import('./logout.js')).logoutCommand),
 	},
+	history: {
+		summary: 'List the requests sent (no tokens are kept)',
+		load: async () => (await import('./history.js')).historyCommand,
+	},
+	export: {
+		summary: 'Export requests from history as curl commands or a Postman collection',
+		load: async () => (await import('./export.js')).exportCommand,
+	},
 	emulator: {
 		summary: 'Run the built-in Salesforce org emulator on loopback',
 		load: async () => (await import('./emulator.js')).emulatorCommand,
