@@ -10,7 +10,6 @@
 //   browser until its timeout, by design, and stdin ending does not stop it;
 // - `emulator` runs until SIGTERM: when it announces itself, the test calls the SIGTERM listener
 //   it added, and its numeric flags get small values so that it never builds 100 orgs of data.
-import net from 'node:net';
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -21,6 +20,7 @@ import type {Command} from '../../source/headless/io.js';
 import {noWait, temporaryDirectory, testEnv} from '../auth/helpers.js';
 import {
 	argvFor,
+	closedLoopbackPort,
 	assertContract,
 	flagValue,
 	knownBug,
@@ -32,16 +32,7 @@ import {
 let closedPort = 0;
 
 before(async () => {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	closedPort = (server.address() as net.AddressInfo).port;
-	await new Promise<void>((resolve) => {
-		server.close(() => {
-			resolve();
-		});
-	});
+	closedPort = await closedLoopbackPort();
 });
 
 after(async () => {

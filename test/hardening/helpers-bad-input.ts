@@ -3,6 +3,7 @@
 // pass whatever the input: exit 0, 1 or 2; a failure explained; no raw control character written;
 // one JSON value under --json.
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import fc from 'fast-check';
 import type {Command} from '../../source/headless/io.js';
 import {runCommand, type Captured, type RunOptions} from '../auth/helpers.js';
@@ -179,4 +180,19 @@ export function assertContract(argv: readonly string[], outcome: Outcome): void 
 			`${label} exited ${outcome.code} without saying why`,
 		);
 	}
+}
+
+/** A loopback port nothing listens on (bound, then released): a proxy there refuses at once. */
+export async function closedLoopbackPort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as net.AddressInfo;
+	await new Promise<void>((resolve) => {
+		server.close(() => {
+			resolve();
+		});
+	});
+	return port;
 }
