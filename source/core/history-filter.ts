@@ -71,3 +71,28 @@ export function filterHistory(
 export function narrows(previous: string, next: string): boolean {
 	return next.toLowerCase().startsWith(previous.toLowerCase());
 }
+
+/**
+ * A filter that remembers its last answer: called with the same haystacks and a query that only
+ * grew (a keystroke), it searches just the entries the previous query kept. An empty query keeps
+ * every entry.
+ */
+export function createHistoryFilter(): (haystacks: readonly string[], query: string) => number[] {
+	let last: {haystacks: readonly string[]; query: string; result: number[]} | undefined;
+	return (haystacks, query) => {
+		if (last !== undefined && last.haystacks === haystacks && last.query === query) {
+			return last.result;
+		}
+
+		const within =
+			last !== undefined && last.haystacks === haystacks && narrows(last.query, query)
+				? last.result
+				: undefined;
+		const result =
+			queryWords(query).length === 0
+				? haystacks.map((_, index) => index)
+				: filterHistory(haystacks, query, within);
+		last = {haystacks, query, result};
+		return result;
+	};
+}

@@ -81,3 +81,20 @@ export async function writeExport(
 
 	return {ok: true, path: file, count: entries.length};
 }
+
+/**
+ * Exports as the history screen uses them: files go to `cwd` unless a path says otherwise, and a
+ * new file's name carries the time, so two exports never collide.
+ */
+export function exportService(cwd: string, now: () => number) {
+	return {
+		exportDirectory: cwd,
+		exportFileName: (format: ExportFormat) => defaultExportFileName(format, now()),
+		exportTo: async (
+			format: ExportFormat,
+			entries: readonly HistoryEntry[],
+			target: string,
+			overwrite: boolean,
+		) => writeExport(format, entries, target, {cwd, overwrite}),
+	};
+}

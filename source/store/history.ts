@@ -46,7 +46,10 @@ export type HistoryStore = {
 	 * saved here): returned by the first call after it happened, undefined afterwards.
 	 */
 	takeNotice(): string | undefined;
-	/** Calls `listener` after every change (append, delete, clear); returns the unsubscribe. */
+	/**
+	 * Calls `listener` after every change (append, delete, clear) and when a notice is waiting;
+	 * returns the unsubscribe.
+	 */
 	subscribe(listener: () => void): () => void;
 };
 
@@ -130,13 +133,15 @@ export function openHistoryStore(options: FileHistoryStoreOptions): HistoryStore
 	let loading: Promise<HistoryEntry[]> | undefined;
 	let compacting: Promise<void> | undefined;
 
+	const changed = () => {
+		for (const listener of listeners) listener();
+	};
+
 	const tell = (text: string) => {
 		if (noticeGiven || notice !== undefined) return;
 		notice = text;
-	};
-
-	const changed = () => {
-		for (const listener of listeners) listener();
+		// Listeners learn of it at once, even when it came with a read rather than a change.
+		changed();
 	};
 
 	const goMemoryOnly = (error: unknown) => {

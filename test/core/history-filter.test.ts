@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import {
+	createHistoryFilter,
 	filterHistory,
 	historyHaystack,
 	narrows,
@@ -63,4 +64,19 @@ test('property: narrowing from the previous result gives what a full search give
 		),
 	);
 	assert.equal(narrows('post 40', 'post 4'), false);
+});
+
+test('createHistoryFilter: the same answer as a full search, whatever the order of queries', () => {
+	const haystacks = manyEntries(200).map((item) => historyHaystack(item));
+	const filter = createHistoryFilter();
+	for (const query of ['', 'p', 'po', 'post', 'post 4', 'post', 'get 2', 'get 20', '', 'uat 500']) {
+		assert.deepEqual(
+			filter(haystacks, query),
+			query === '' ? haystacks.map((_, index) => index) : filterHistory(haystacks, query),
+			query,
+		);
+	}
+
+	const other = [...haystacks];
+	assert.deepEqual(filter(other, 'uat 500x'), []);
 });
