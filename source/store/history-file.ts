@@ -35,6 +35,16 @@ export type HistoryFileOptions = {
  */
 const maxAppendChecks = 50;
 const lockPollMs = 3;
+/** Bytes read from each end of the log to estimate its length (see estimateLines). */
+const sampleBytes = 65_536;
+
+/** The number of line breaks in `bytes`. */
+export function countNewlines(bytes: Uint8Array): number {
+	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	let lines = 0;
+	for (let index = buffer.indexOf(10); index !== -1; index = buffer.indexOf(10, index + 1)) lines++;
+	return lines;
+}
 
 export type HistoryFile = {
 	readonly path: string;
@@ -43,6 +53,11 @@ export type HistoryFile = {
 	appendLine(line: string): Promise<void>;
 	/** The log's bytes; undefined when there is no log yet. */
 	read(): Promise<Buffer | undefined>;
+	/**
+	 * How many lines the log holds, without reading it whole: exact for a small log, otherwise its
+	 * size over the average line length of its first and last 64 KiB. 0 when there is no log.
+	 */
+	estimateLines(): Promise<number>;
 	/**
 	 * Runs `rewrite` holding the lock: it gets the current log (undefined when none) and returns
 	 * the lines to keep, which replace the log atomically (temp file, then rename). Returns false
@@ -161,6 +176,31 @@ export function historyFile(directory: string, options: HistoryFileOptions = {})
 			} catch (error) {
 				if (errorCode(error) === 'ENOENT') return undefined;
 				throw error;
+			}
+		},
+		async estimateLines() {
+			let handle;
+			try {
+				handle = await open(file, 'r');
+			} catch (error) {
+				if (errorCode(error) === 'ENOENT') return 0;
+				throw error;
+			}
+
+			try {
+				const {size} = await handle.stat();
+				const sample = Buffer.alloc(Math.min(size, 2 * sampleBytes));
+				if (size <= 2 * sampleBytes) {
+					await handle.read(sample, 0, size, 0);
+					return countNewlines(sample);
+				}
+
+				await handle.read(sample, 0, sampleBytes, 0);
+				await handle.read(sample, sampleBytes, sampleBytes, size - sampleBytes);
+				const lines = countNewlines(sample);
+				return lines === 0 ? 1 : Math.round((size * lines) / sample.length);
+			} finally {
+				await handle.close();
 			}
 		},
 		async compact(rewrite) {

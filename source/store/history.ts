@@ -18,7 +18,7 @@ import {
 	type HistoryOrg,
 	type HistoryRecord,
 } from '../core/history-entry.js';
-import {describeFileError, historyFile, isUnwritable} from './history-file.js';
+import {countNewlines, describeFileError, historyFile, isUnwritable} from './history-file.js';
 import type {SavedOrg} from './orgs.js';
 
 export type {HistoryEntry, HistoryInput, HistoryOrg} from '../core/history-entry.js';
@@ -87,12 +87,6 @@ function fileTime(time: number): string {
 	return new Date(time).toISOString().replaceAll(/[-:]|\.\d+/gu, '');
 }
 
-function countLines(bytes: Buffer): number {
-	let lines = 0;
-	for (let index = bytes.indexOf(10); index !== -1; index = bytes.indexOf(10, index + 1)) lines++;
-	return lines;
-}
-
 type Decoded =
 	{readonly ok: true; readonly lines: string[]} | {readonly ok: false; readonly reason: string};
 
@@ -110,8 +104,8 @@ function decode(bytes: Buffer): Decoded {
 
 /**
  * The history log in the config directory. Opening does no I/O: the log is read on the first
- * list(), get() or delete(), and an append never reads it whole except to count its lines once
- * per process (a byte scan), to know when to compact.
+ * list(), get() or delete(). An append never reads it whole: to know when to compact, a run
+ * estimates the log's length once from its two ends, then counts its own lines.
  */
 export function openHistoryStore(options: FileHistoryStoreOptions): HistoryStore {
 	const limit = Math.max(1, Math.floor(options.limit ?? defaultHistoryLimit));
@@ -218,10 +212,8 @@ export function openHistoryStore(options: FileHistoryStoreOptions): HistoryStore
 
 	const compactIfLong = async () => {
 		if (memoryOnly || compacting !== undefined) return;
-		if (lineCount === undefined) {
-			const bytes = await file.read();
-			lineCount = bytes === undefined ? 0 : countLines(bytes);
-		}
+		// Once per run, estimated from the ends of the log: an append never reads it whole.
+		lineCount ??= await file.estimateLines();
 
 		if (lineCount <= 2 * limit) return;
 		await compact();
@@ -349,7 +341,7 @@ function inspect(bytes: Buffer): Inspection {
 	if (!decoded.ok) {
 		return {
 			replayed: {entries: [], badLines: 0, goodLines: 0},
-			lines: countLines(bytes),
+			lines: countNewlines(bytes),
 			damaged: decoded.reason,
 		};
 	}

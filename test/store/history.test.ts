@@ -148,6 +148,25 @@ test('a store that never read the log counts its lines once to know when to comp
 	assert.equal((await history.list())[0]?.path, '/new');
 });
 
+test('a long log is measured from its two ends: compacted when it is, left alone when it is not', async (t) => {
+	const lines = Array.from({length: 3000}, (_, index) =>
+		serializeRecord({type: 'entry', entry: entry(index, {path: `/p/${index}`})}),
+	);
+	const text = `${lines.join('\n')}\n`;
+	assert.ok(text.length > 4 * 65_536, 'longer than the two samples');
+	const roomy = temporaryDirectory(t);
+	writeFileSync(path.join(roomy, historyFileName), text, {mode: 0o600});
+	await openHistoryStore({directory: roomy, limit: 2000}).append(input());
+	assert.equal(logLines(roomy).length, 3001, 'under 2 × 2000: appended, not rewritten');
+	const tight = temporaryDirectory(t);
+	writeFileSync(path.join(tight, historyFileName), text, {mode: 0o600});
+	await openHistoryStore({directory: tight, limit: 1000}).append(input({path: '/new'}));
+	assert.equal(logLines(tight).length, 1000);
+	const listed = await openHistoryStore({directory: tight, limit: 1000}).list();
+	assert.equal(listed[0]?.path, '/new');
+	assert.equal(listed.at(-1)?.path, '/p/2001');
+});
+
 test('no token in any form anywhere in the config directory', async (t) => {
 	const directory = temporaryDirectory(t);
 	const accessToken =
