@@ -125,6 +125,11 @@ export class AppTerminal {
 		});
 	}
 
+	/** The process id of the program (of the shell, when `command` runs one). */
+	get pid(): number {
+		return this.pty.pid;
+	}
+
 	get cols(): number {
 		return this.screen.cols;
 	}
