@@ -123,7 +123,13 @@ export function ResponseView({
 		return errors ? describeSalesforceErrors(errors).slice(0, maxErrorLines) : [];
 	}, [response.status, firstBody]);
 	const notice = noticeFor(body, state);
-	const bottom = bottomLine(state, query, loading, canLoad && onLoadMore !== undefined);
+	const bottom = bottomLine(
+		state,
+		query,
+		loading,
+		canLoad && onLoadMore !== undefined,
+		body.pages.length,
+	);
 	const bodyRows = Math.max(
 		1,
 		height - 1 - errorLines.length - (notice === undefined ? 0 : 1) - (bottom ? 1 : 0),
@@ -337,6 +343,7 @@ function bottomLine(
 	query: {loaded: number; total?: number; next?: string},
 	loading: string | undefined,
 	canLoad: boolean,
+	pageCount: number,
 ): ColoredLine | undefined {
 	if (state.draft !== undefined) return {text: `/${state.draft}▏  (Enter search · Esc cancel)`};
 	if (state.message !== undefined) return {text: state.message, color: 'yellow'};
@@ -348,6 +355,11 @@ function bottomLine(
 			text: `${query.loaded} records${of} loaded · m load more · a load all${left}`,
 			color: 'cyan',
 		};
+	}
+
+	// After "load more", say when the query is complete.
+	if (pageCount > 1 && query.next === undefined) {
+		return {text: `All ${query.loaded} records loaded, in ${pageCount} pages`, color: 'gray'};
 	}
 
 	return undefined;
