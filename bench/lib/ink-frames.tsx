@@ -2,6 +2,7 @@
 // a benchmark can time "key in → frame out" without a pseudo-terminal in between. Run with
 // NODE_ENV=production (bench/run.ts does): React's development build is several times slower.
 import {EventEmitter} from 'node:events';
+import {stripVTControlCharacters} from 'node:util';
 import {render} from 'ink';
 import type {ReactElement} from 'react';
 
@@ -9,7 +10,7 @@ class TimedStdout extends EventEmitter {
 	readonly isTTY = true;
 	columns: number;
 	rows: number;
-	readonly writes: Array<{time: number; bytes: number}> = [];
+	readonly writes: Array<{time: number; text: string}> = [];
 	#waiters: Array<() => void> = [];
 
 	constructor(columns: number, rows: number) {
@@ -19,7 +20,7 @@ class TimedStdout extends EventEmitter {
 	}
 
 	write = (data: string, callback?: () => void) => {
-		this.writes.push({time: performance.now(), bytes: data.length});
+		this.writes.push({time: performance.now(), text: data});
 		for (const waiter of this.#waiters.splice(0)) waiter();
 		if (callback !== undefined) setImmediate(callback);
 		return true;
@@ -65,6 +66,11 @@ export type TimedRender = {
 	 * delays the frame being timed.
 	 */
 	readonly press: (bytes: string) => Promise<number>;
+	/**
+	 * Resolves to the milliseconds from `since` (a performance.now() time) to the first write at or
+	 * after it whose text (escape sequences removed) contains `text`.
+	 */
+	readonly timeUntil: (text: string, since: number) => Promise<number>;
 	/** Resolves once nothing has been written for `quietMs`. */
 	readonly settle: (quietMs?: number) => Promise<void>;
 	readonly unmount: () => void;
@@ -98,8 +104,25 @@ export function timedRender(tree: ReactElement, {columns = 120, rows = 40} = {})
 		}
 	};
 
+	const timeUntil = async (text: string, since: number): Promise<number> => {
+		const deadline = since + 20_000;
+		for (let checked = 0; ;) {
+			for (; checked < stdout.writes.length; checked++) {
+				const write = stdout.writes[checked]!;
+				if (write.time >= since && stripVTControlCharacters(write.text).includes(text)) {
+					return write.time - since;
+				}
+			}
+
+			if (performance.now() > deadline) throw new Error(`no frame with ${JSON.stringify(text)}`);
+
+			await Promise.race([stdout.nextWrite(), sleep(100)]);
+		}
+	};
+
 	return {
 		firstFrame: first,
+		timeUntil,
 		settle,
 		async press(bytes) {
 			await settle();
