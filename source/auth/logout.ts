@@ -2,6 +2,7 @@
 // tokens here. Forgetting happens even when Salesforce cannot be reached — the user asked to be
 // logged out of this machine — but then they are told the token may still work.
 import type {Failure} from '../core/failure.js';
+import {printable} from '../core/history-format.js';
 import {explainOAuthFailure} from '../core/oauth-errors.js';
 import {revokeToken} from '../salesforce/oauth-tokens.js';
 import {secretAccount, type SavedOrg} from '../store/orgs.js';
@@ -56,11 +57,11 @@ export async function logout(
 	const org = context.orgs.get(name);
 	if (org === undefined) {
 		return problem(name === undefined ? 'no-orgs' : 'unknown-org', {
-			title: name === undefined ? 'Not logged in to any org' : `No org named “${name}”`,
+			title: name === undefined ? 'Not logged in to any org' : `No org named “${printable(name)}”`,
 			cause:
 				name === undefined
 					? 'There is no saved org to log out of.'
-					: `“${name}” is not the alias, username or org id of a saved org.`,
+					: `“${printable(name)}” is not the alias, username or org id of a saved org.`,
 			fix: 'List the saved orgs with sftoken orgs.',
 		});
 	}

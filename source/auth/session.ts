@@ -1,6 +1,7 @@
 // A saved org plus its access token, kept alive: a call that meets an ended session
 // (401 INVALID_SESSION_ID, 403 Bad_OAuth_Token) refreshes once with the refresh token and runs
 // again; when that fails the user is told to log in again, with the exact command.
+import {printable} from '../core/history-format.js';
 import {explainOAuthFailure} from '../core/oauth-errors.js';
 import {refreshAccessToken} from '../salesforce/oauth-tokens.js';
 import {sendRestRequest} from '../salesforce/rest.js';
@@ -69,14 +70,14 @@ export async function getSession(
 				cause:
 					name === undefined
 						? 'sftoken has no saved org yet.'
-						: `No org is saved, so there is none named “${name}”.`,
+						: `No org is saved, so there is none named “${printable(name)}”.`,
 				fix: 'Log in first: sftoken login --device --domain <your org URL> --client-id <consumer key>, or run sftoken.',
 			});
 		}
 
 		return problem('unknown-org', {
-			title: `No org named “${name}”`,
-			cause: `“${name}” is not the alias, username or org id of a saved org.`,
+			title: `No org named “${printable(name)}”`,
+			cause: `“${printable(name)}” is not the alias, username or org id of a saved org.`,
 			fix: 'List the saved orgs with sftoken orgs, then pass one of their aliases to --org.',
 		});
 	}

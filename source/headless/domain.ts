@@ -2,6 +2,7 @@
 // Exit codes: 0 derived, 1 refused (the input is not an org URL), 2 usage error.
 import {parseArgs} from 'node:util';
 import {deriveLoginUrl, type DomainResult} from '../core/domain.js';
+import {quoted} from '../core/terminal-json.js';
 import {readAll, type Command, type CommandIo} from './io.js';
 
 const helpText = `
@@ -82,7 +83,7 @@ export const domainCommand: Command = async (argv, io) => {
 
 	const unknown = tokens.find((token) => token.kind === 'option' && !knownFlags.has(token.name));
 	if (unknown?.kind === 'option') {
-		return usageError(io, `unknown option ${JSON.stringify(unknown.name)}`);
+		return usageError(io, `unknown option ${quoted(unknown.name)}`);
 	}
 
 	const valued = tokens.find((token) => token.kind === 'option' && token.value !== undefined);

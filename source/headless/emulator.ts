@@ -1,10 +1,9 @@
 // `sftoken emulator`: the built-in Salesforce org emulator as a standalone server on loopback,
 // for demos, scripts and trying a client against it. Runs until SIGINT/SIGTERM, then exits 0.
 // Exit codes: 0 stopped by a signal, 1 could not start (e.g. port in use), 2 usage error.
-import meow from 'meow';
 import {startEmulator, type EmulatorOptions, type RunningEmulator} from '../emulator/index.js';
-import {packageInfo} from '../package-info.js';
-import type {Command, CommandIo} from './io.js';
+import type {Command} from './io.js';
+import {parseArgs} from './parse-args.js';
 
 const helpText = `
   Run the built-in Salesforce org emulator on loopback (127.0.0.1): a login service with the
@@ -44,7 +43,6 @@ const flags = {
 	appNotInstalled: {type: 'boolean', default: false},
 	rotateRefreshTokens: {type: 'boolean', default: false},
 	dailyApiLimit: {type: 'number'},
-	help: {type: 'boolean', default: false},
 } as const;
 
 const numberRules: ReadonlyArray<readonly [keyof typeof flags, string, number, number]> = [
@@ -57,57 +55,34 @@ const numberRules: ReadonlyArray<readonly [keyof typeof flags, string, number, n
 	['dailyApiLimit', '--daily-api-limit', 0, Number.MAX_SAFE_INTEGER],
 ];
 
-function usageError(io: CommandIo, problem: string): number {
-	io.stderr.write(
-		`sftoken emulator: ${problem}\nUsage: sftoken emulator [options]   (sftoken emulator --help for more)\n`,
-	);
-	return 2;
-}
-
 export const emulatorCommand: Command = async (argv, io) => {
-	// meow's own help and unknown-flag handling call process.exit: handled here instead.
-	const cli = meow(helpText, {
-		importMeta: import.meta,
-		argv,
-		pkg: packageInfo,
-		description: false,
-		autoHelp: false,
-		autoVersion: false,
-		allowUnknownFlags: true,
+	const parsed = parseArgs(argv, io, {
+		name: 'emulator',
+		help: helpText,
+		usage: 'sftoken emulator [options]   (sftoken emulator --help for more)',
 		flags,
 	});
-	if (cli.flags.help) {
-		io.stdout.write(cli.help.replace(/^\n/, ''));
-		return 0;
-	}
-	const known = new Set(
-		Object.keys(flags).map((name) => name.replaceAll(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)),
-	);
-	const unknown = Object.keys(cli.unnormalizedFlags).find(
-		(flag) => !known.has(flag) && !Object.hasOwn(flags, flag),
-	);
-	if (unknown !== undefined) return usageError(io, `unknown option ${JSON.stringify(unknown)}`);
-	if (cli.input.length > 0)
-		return usageError(io, `unexpected argument ${JSON.stringify(cli.input[0])}`);
+	if (!parsed.ok) return parsed.code;
+	const {flags: given} = parsed;
 	for (const [name, flag, min, max] of numberRules) {
-		const value = cli.flags[name];
+		const value = given[name];
 		if (value === undefined) continue;
 		if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-			return usageError(io, `${flag} must be a whole number from ${min} to ${max}`);
+			return parsed.usageError(`${flag} must be a whole number from ${min} to ${max}`);
 		}
 	}
 	const options: EmulatorOptions = {
-		port: cli.flags.port,
-		orgs: cli.flags.orgs,
-		records: cli.flags.records,
-		sessionTimeoutSeconds: cli.flags.sessionTimeout,
-		deviceCodeLifetimeSeconds: cli.flags.deviceCodeLifetime,
-		pollIntervalSeconds: cli.flags.pollInterval,
-		enforceSlowDown: cli.flags.slowDown,
-		deviceFlowEnabled: cli.flags.deviceFlow,
-		appInstalled: !cli.flags.appNotInstalled,
-		refreshTokenRotation: cli.flags.rotateRefreshTokens,
-		dailyApiLimit: cli.flags.dailyApiLimit,
+		port: given.port,
+		orgs: given.orgs,
+		records: given.records,
+		sessionTimeoutSeconds: given.sessionTimeout,
+		deviceCodeLifetimeSeconds: given.deviceCodeLifetime,
+		pollIntervalSeconds: given.pollInterval,
+		enforceSlowDown: given.slowDown,
+		deviceFlowEnabled: given.deviceFlow,
+		appInstalled: !given.appNotInstalled,
+		refreshTokenRotation: given.rotateRefreshTokens,
+		dailyApiLimit: given.dailyApiLimit,
 	};
 	let emulator: RunningEmulator;
 	try {
@@ -121,7 +96,7 @@ export const emulatorCommand: Command = async (argv, io) => {
 	// Listen for the signals before announcing the addresses: a script that reads the line and
 	// sends SIGTERM at once must find the handler in place (else the default action kills us).
 	const stopped = untilSignal();
-	io.stdout.write(cli.flags.json ? `${JSON.stringify(summary(emulator))}\n` : readable(emulator));
+	io.stdout.write(given.json ? `${JSON.stringify(summary(emulator))}\n` : readable(emulator));
 	await stopped;
 	await emulator.close();
 	return 0;

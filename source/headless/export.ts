@@ -2,15 +2,14 @@
 // collection, with no token in them. FILE `-` writes to stdout. Without IDs, every entry kept
 // (or those of --org).
 // Exit codes: 0 written, 1 nothing to export (unknown ID, empty history) or not written, 2 usage.
-import meow from 'meow';
 import type {HistoryEntry} from '../core/history-entry.js';
 import {shellQuote} from '../core/export-curl.js';
 import {printable} from '../core/history-format.js';
-import {packageInfo} from '../package-info.js';
 import {exportText, writeExport, type ExportFormat} from '../store/history-export.js';
 import {openUserHistory} from '../store/history-open.js';
 import {matchesOrg} from './history.js';
 import type {Command, CommandIo} from './io.js';
+import {parseArgs} from './parse-args.js';
 
 const helpText = `
   Export requests from history, without any token in them.
@@ -31,50 +30,32 @@ const helpText = `
   kept is exported, oldest first. FILE is replaced if it exists.
 `;
 
-const knownFlags = new Set(['curl', 'postman', 'org', 'help']);
-const usage = 'Usage: sftoken export --curl|--postman FILE [ID…]';
-
-function usageError(io: CommandIo, problem: string): number {
-	io.stderr.write(`sftoken export: ${problem}\n${usage}\n`);
-	return 2;
-}
-
 function failed(io: CommandIo, problem: string): number {
 	io.stderr.write(`sftoken export: ${printable(problem)}\n`);
 	return 1;
 }
 
 export const exportCommand: Command = async (argv, io) => {
-	const cli = meow(helpText, {
-		importMeta: import.meta,
-		argv,
-		pkg: packageInfo,
-		description: false,
-		autoHelp: false,
-		autoVersion: false,
-		allowUnknownFlags: true,
+	const parsed = parseArgs(argv, io, {
+		name: 'export',
+		help: helpText,
+		usage: 'sftoken export --curl|--postman FILE [ID…]',
 		flags: {
 			curl: {type: 'boolean', default: false},
 			postman: {type: 'boolean', default: false},
 			org: {type: 'string'},
-			help: {type: 'boolean', default: false},
 		},
+		maxInput: Number.POSITIVE_INFINITY,
 	});
-	if (cli.flags.help) {
-		io.stdout.write(cli.help.replace(/^\n/u, ''));
-		return 0;
-	}
-
-	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
-	if (unknown !== undefined) return usageError(io, `unknown option ${JSON.stringify(unknown)}`);
-	if (cli.flags.curl === cli.flags.postman)
-		return usageError(io, 'pass one of --curl or --postman');
-	const format: ExportFormat = cli.flags.curl ? 'curl' : 'postman';
-	const [file, ...ids] = cli.input;
-	if (file === undefined || file === '') return usageError(io, 'missing FILE (- for stdout)');
-	const {org} = cli.flags;
-	if (org === '') return usageError(io, '--org needs an alias, username or org id');
-	if (org !== undefined && ids.length > 0) return usageError(io, 'pass IDs or --org, not both');
+	if (!parsed.ok) return parsed.code;
+	const {flags, usageError} = parsed;
+	if (flags.curl === flags.postman) return usageError('pass one of --curl or --postman');
+	const format: ExportFormat = flags.curl ? 'curl' : 'postman';
+	const [file, ...ids] = parsed.input;
+	if (file === undefined || file === '') return usageError('missing FILE (- for stdout)');
+	const {org} = flags;
+	if (org === '') return usageError('--org needs an alias, username or org id');
+	if (org !== undefined && ids.length > 0) return usageError('pass IDs or --org, not both');
 
 	const history = openUserHistory({env: io.env});
 	let chosen: HistoryEntry[];

@@ -2,12 +2,12 @@
 // Plain: one line per entry. --json: one object {"ok":true,"entries":[…]} (the entries as stored,
 // newest first), so that a notice or an error can travel in the same shape.
 // Exit codes: 0 listed (also when empty), 2 usage error.
-import meow from 'meow';
 import type {HistoryEntry} from '../core/history-entry.js';
 import {formatDuration, printable, statusOf} from '../core/history-format.js';
-import {packageInfo} from '../package-info.js';
+import {terminalSafeJson} from '../core/terminal-json.js';
 import {openUserHistory} from '../store/history-open.js';
-import type {Command, CommandIo} from './io.js';
+import type {Command} from './io.js';
+import {parseArgs} from './parse-args.js';
 
 const helpText = `
   List the requests sftoken sent, newest first. Tokens are never kept in history.
@@ -24,9 +24,6 @@ const helpText = `
   Plain output: ID, time (UTC), method, status (ERR: no response), time taken, org, path.
   Export entries by ID with: sftoken export --curl FILE ID…
 `;
-
-const knownFlags = new Set(['json', 'limit', 'org', 'help']);
-const usage = 'Usage: sftoken history [--json] [--limit N] [--org A]';
 
 /** Whether an entry went to the org named by alias, username or org id (15 or 18 characters). */
 export function matchesOrg(entry: HistoryEntry, name: string): boolean {
@@ -51,63 +48,33 @@ function line(entry: HistoryEntry): string {
 	].join('  ');
 }
 
-/**
- * JSON that is safe on a terminal too: JSON.stringify leaves C1 controls and the line separators
- * raw, so they are escaped as well (still the same JSON value).
- */
-export function terminalSafeJson(value: unknown): string {
-	return JSON.stringify(value).replaceAll(
-		/[\u007F-\u009F\u2028\u2029]/gu,
-		(char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-	);
-}
-
-function usageError(io: CommandIo, problem: string): number {
-	io.stderr.write(`sftoken history: ${problem}\n${usage}\n`);
-	return 2;
-}
-
 export const historyCommand: Command = async (argv, io) => {
-	const cli = meow(helpText, {
-		importMeta: import.meta,
-		argv,
-		pkg: packageInfo,
-		description: false,
-		autoHelp: false,
-		autoVersion: false,
-		allowUnknownFlags: true,
+	const parsed = parseArgs(argv, io, {
+		name: 'history',
+		help: helpText,
+		usage: 'sftoken history [--json] [--limit N] [--org A]',
 		flags: {
 			json: {type: 'boolean', default: false},
 			limit: {type: 'string'},
 			org: {type: 'string'},
-			help: {type: 'boolean', default: false},
 		},
 	});
-	if (cli.flags.help) {
-		io.stdout.write(cli.help.replace(/^\n/u, ''));
-		return 0;
-	}
-
-	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
-	if (unknown !== undefined) return usageError(io, `unknown option ${JSON.stringify(unknown)}`);
-	if (cli.input.length > 0) {
-		return usageError(io, `unexpected argument ${JSON.stringify(cli.input[0])}`);
-	}
-
-	const limitText = cli.flags.limit;
+	if (!parsed.ok) return parsed.code;
+	const {flags, usageError} = parsed;
+	const limitText = flags.limit;
 	const limit = limitText === undefined ? undefined : Number(limitText);
 	if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-		return usageError(io, '--limit needs a whole number of entries, 1 or more');
+		return usageError('--limit needs a whole number of entries, 1 or more');
 	}
 
-	if (cli.flags.org === '') return usageError(io, '--org needs an alias, username or org id');
+	if (flags.org === '') return usageError('--org needs an alias, username or org id');
 	const history = openUserHistory({env: io.env});
 	let entries = await history.list();
-	const {org} = cli.flags;
+	const {org} = flags;
 	if (org !== undefined) entries = entries.filter((entry) => matchesOrg(entry, org));
 	if (limit !== undefined) entries = entries.slice(0, limit);
 	const notice = history.takeNotice();
-	if (cli.flags.json) {
+	if (flags.json) {
 		io.stdout.write(`${terminalSafeJson({ok: true, entries, ...(notice ? {notice} : {})})}\n`);
 		return 0;
 	}

@@ -1,7 +1,6 @@
 // `sftoken login --device|--web`: the login flows for scripts and for terminals without the app.
 // Exit codes: 0 logged in, 1 the login failed, 2 usage error, 130 cancelled with Ctrl+C.
 import {createInterface} from 'node:readline';
-import meow from 'meow';
 import type {LoggedInOrg} from '../auth/complete-login.js';
 import {openAuthContext, type AuthContext} from '../auth/context.js';
 import {
@@ -21,10 +20,10 @@ import {
 import {startWebLogin, type WebLogin} from '../auth/web-login.js';
 import {parseLoginTarget, type LoginTarget} from '../core/login-target.js';
 import {maskToken} from '../core/token-mask.js';
-import {packageInfo} from '../package-info.js';
 import {isValidClientId} from '../store/client-ids.js';
 import {isValidAlias} from '../store/orgs.js';
 import type {Command, CommandIo, OutputStream} from './io.js';
+import {parseArgs} from './parse-args.js';
 
 const helpText = `
   Log in to a Salesforce org and remember it (tokens go to the OS keychain, or a file only you
@@ -51,18 +50,6 @@ const helpText = `
     0  logged in       1  the login failed       2  usage error       130  cancelled (Ctrl+C)
 `;
 
-const knownFlags = new Set([
-	'device',
-	'web',
-	'domain',
-	'clientId',
-	'alias',
-	'port',
-	'browser',
-	'json',
-	'help',
-]);
-
 const clientIdHelp =
 	'Pass --client-id <consumer key> of your own External Client App (sftoken remembers it for this login host). Create one in Setup → External Client App Manager → New External Client App: enable OAuth, scopes “api” and “refresh_token”, callback URL http://localhost:1717/OauthRedirect, Enable Device Flow (for --device); then install it in the org.';
 
@@ -70,13 +57,6 @@ export type LoginCommandOptions = {
 	/** Waits between device polls; tests inject one so they never wait the interval. */
 	readonly sleep?: DeviceLoginEvents['sleep'];
 };
-
-function usageError(io: CommandIo, text: string): number {
-	io.stderr.write(
-		`sftoken login: ${text}\nUsage: sftoken login --device|--web [options]   (sftoken login --help for more)\n`,
-	);
-	return 2;
-}
 
 type Reporter = {
 	/** Human progress: stdout, or stderr with --json so stdout holds only the JSON object. */
@@ -268,14 +248,10 @@ async function webLogin(
 /** Builds the command; tests pass a sleep so device polling never waits the interval. */
 export function createLoginCommand(options: LoginCommandOptions = {}): Command {
 	return async (argv, io) => {
-		const cli = meow(helpText, {
-			importMeta: import.meta,
-			argv,
-			pkg: packageInfo,
-			description: false,
-			autoHelp: false,
-			autoVersion: false,
-			allowUnknownFlags: true,
+		const args = parseArgs(argv, io, {
+			name: 'login',
+			help: helpText,
+			usage: 'sftoken login --device|--web [options]   (sftoken login --help for more)',
 			flags: {
 				device: {type: 'boolean', default: false},
 				web: {type: 'boolean', default: false},
@@ -285,34 +261,24 @@ export function createLoginCommand(options: LoginCommandOptions = {}): Command {
 				port: {type: 'number'},
 				browser: {type: 'boolean', default: true},
 				json: {type: 'boolean', default: false},
-				help: {type: 'boolean', default: false},
 			},
 		});
-		const {flags} = cli;
-		if (flags.help) {
-			io.stdout.write(cli.help.replace(/^\n/u, ''));
-			return 0;
-		}
-
-		const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
-		if (unknown !== undefined) return usageError(io, `unknown option ${JSON.stringify(unknown)}`);
-		if (cli.input.length > 0)
-			return usageError(io, `unexpected argument ${JSON.stringify(cli.input[0])}`);
-		if (flags.device === flags.web) return usageError(io, 'choose one of --device or --web');
+		if (!args.ok) return args.code;
+		const {flags, usageError} = args;
+		if (flags.device === flags.web) return usageError('choose one of --device or --web');
 		const port = flags.port;
 		if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65_535)) {
-			return usageError(io, '--port takes a port number from 1 to 65535');
+			return usageError('--port takes a port number from 1 to 65535');
 		}
 
 		if (flags.alias !== undefined && !isValidAlias(flags.alias)) {
 			return usageError(
-				io,
 				'--alias takes a name of letters, digits and _ . @ + - (starting with a letter or digit)',
 			);
 		}
 
 		const parsed = parseLoginTarget(flags.domain ?? 'login', {allowLoopback: true});
-		if (!parsed.ok) return usageError(io, `--domain: ${parsed.message}`);
+		if (!parsed.ok) return usageError(`--domain: ${parsed.message}`);
 		if (parsed.note !== undefined) io.stderr.write(`Note: ${parsed.note}\n`);
 
 		const opened = await openAuthContext({env: io.env});
@@ -322,11 +288,11 @@ export function createLoginCommand(options: LoginCommandOptions = {}): Command {
 		const target = parsed.target;
 		const clientId = flags.clientId ?? context.clientIds.get(target.loginUrl);
 		if (clientId === undefined || clientId === '') {
-			return usageError(io, `no client id for ${target.loginUrl}. ${clientIdHelp}`);
+			return usageError(`no client id for ${target.loginUrl}. ${clientIdHelp}`);
 		}
 
 		if (!isValidClientId(clientId)) {
-			return usageError(io, '--client-id takes the consumer key: letters, digits, “.” and “_”');
+			return usageError('--client-id takes the consumer key: letters, digits, “.” and “_”');
 		}
 
 		const controller = new AbortController();

@@ -1,12 +1,11 @@
 // `sftoken orgs [--json]`: the saved orgs, the default (last used) first. Never shows a token.
 // Exit codes: 0 listed (also when there are none), 1 the config cannot be read, 2 usage error.
-import meow from 'meow';
 import {orgSummary} from '../auth/org-summary.js';
 import {problemJson, problemLine, storageProblem} from '../auth/problems.js';
-import {packageInfo} from '../package-info.js';
 import {openConfigStore} from '../store/config-store.js';
 import {orgStore, type SavedOrg} from '../store/orgs.js';
 import type {Command, CommandIo} from './io.js';
+import {parseArgs} from './parse-args.js';
 
 const helpText = `
   List the orgs sftoken is logged into. The first one is the default for --org.
@@ -18,8 +17,6 @@ const helpText = `
     --json    Print one JSON object: {"ok":true,"defaultAlias":…,"orgs":[…]}
     --help    Show this help
 `;
-
-const knownFlags = new Set(['json', 'help']);
 
 function table(orgs: readonly SavedOrg[]): string {
 	const rows = orgs.map((org, index) => [
@@ -45,46 +42,25 @@ function table(orgs: readonly SavedOrg[]): string {
 }
 
 function listOrgs(argv: readonly string[], io: CommandIo): number {
-	const cli = meow(helpText, {
-		importMeta: import.meta,
-		argv,
-		pkg: packageInfo,
-		description: false,
-		autoHelp: false,
-		autoVersion: false,
-		allowUnknownFlags: true,
-		flags: {
-			json: {type: 'boolean', default: false},
-			help: {type: 'boolean', default: false},
-		},
+	const parsed = parseArgs(argv, io, {
+		name: 'orgs',
+		help: helpText,
+		usage: 'sftoken orgs [--json]',
+		flags: {json: {type: 'boolean', default: false}},
 	});
-	if (cli.flags.help) {
-		io.stdout.write(cli.help.replace(/^\n/u, ''));
-		return 0;
-	}
-
-	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
-	if (unknown !== undefined || cli.input.length > 0) {
-		const what =
-			unknown === undefined
-				? `unexpected argument ${JSON.stringify(cli.input[0])}`
-				: `unknown option ${JSON.stringify(unknown)}`;
-		io.stderr.write(`sftoken orgs: ${what}\nUsage: sftoken orgs [--json]\n`);
-		return 2;
-	}
-
+	if (!parsed.ok) return parsed.code;
+	const {json} = parsed.flags;
 	let orgs: SavedOrg[];
 	try {
 		orgs = orgStore(openConfigStore({env: io.env})).list();
 	} catch (error) {
 		const {problem} = storageProblem(error);
-		if (cli.flags.json)
-			io.stdout.write(`${JSON.stringify({ok: false, error: problemJson(problem)})}\n`);
+		if (json) io.stdout.write(`${JSON.stringify({ok: false, error: problemJson(problem)})}\n`);
 		else io.stderr.write(`sftoken orgs: ${problemLine(problem)}\n`);
 		return 1;
 	}
 
-	if (cli.flags.json) {
+	if (json) {
 		io.stdout.write(
 			`${JSON.stringify({ok: true, ...(orgs[0] === undefined ? {} : {defaultAlias: orgs[0].alias}), orgs: orgs.map((org) => orgSummary(org))})}\n`,
 		);

@@ -16,6 +16,7 @@ import https from 'node:https';
 import type {Duplex} from 'node:stream';
 import type {Agents} from 'got';
 import {HttpProxyAgent, HttpsProxyAgent} from 'hpagent';
+import {printable} from '../core/history-format.js';
 import {isLoopbackHost} from './http.js';
 
 export type ProxySettings = {
@@ -61,7 +62,8 @@ export function parseProxyUrl(text: string, source: string): ProxyResult<URL> {
 	} catch {
 		return {
 			ok: false,
-			message: `${source} (${maskCredentials(trimmed)}) is not a URL; expected ${example}`,
+			// What was typed, its password masked and control characters made visible (never raw).
+			message: `${source} (${printable(maskCredentials(trimmed))}) is not a URL; expected ${example}`,
 		};
 	}
 

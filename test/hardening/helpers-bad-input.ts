@@ -92,40 +92,6 @@ export async function settle(
 	}
 }
 
-/**
- * Bugs the properties found in code this file does not own (reported, pinned by todo tests in
- * bad-input-argv.test.ts). The properties skip exactly these outcomes, so that each keeps testing
- * everything else; the name says which bug it is.
- */
-export function knownBug(argv: readonly string[], outcome: Outcome): string | undefined {
-	const {threw, stderr} = outcome;
-	// meow throws for a string or number flag given twice (yargs-parser makes it an array).
-	if (threw instanceof Error && /^The flag --[\w-]+ can only be set once\.$/u.test(threw.message)) {
-		return 'duplicate-flag';
-	}
-
-	// `--no-org` makes the string flag `false`; history prints it through printable().
-	if (threw instanceof TypeError && argv.some((argument) => argument.startsWith('--no-org'))) {
-		return 'negated-string-flag';
-	}
-
-	// The usage errors quote argv with JSON.stringify, which leaves DEL and C1 controls raw.
-	const first = stderr.split('\n', 1)[0] ?? '';
-	const quoted = /^sftoken [a-z]+: (?:unknown option|unexpected argument) (".*")$/u.exec(first);
-	if (
-		quoted &&
-		/[\u007F-\u009F]/u.test(first) &&
-		!rawControl.test(stderr.replaceAll(/[\u007F-\u009F]/gu, ''))
-	) {
-		return 'c1-in-usage-quote';
-	}
-
-	// readProxySettings echoes the --proxy text raw.
-	if (/^sftoken [a-z]+: --proxy \(/u.test(stderr) && rawControl.test(first))
-		return 'raw-proxy-echo';
-	return undefined;
-}
-
 /** Whether meow sees `--json` as set: the last json token before `--` is a bare `--json`. */
 export function wantsJson(argv: readonly string[]): boolean {
 	const end = argv.indexOf('--');
