@@ -9,10 +9,13 @@
 //   log, holding `history.jsonl.lock` (created with O_EXCL) the whole time. A line appended to the
 //   old file after the compactor read it would vanish with that file. So after every write the
 //   appender waits until no compaction holds the lock, then checks that the log at the path is
-//   still the file it wrote to (same inode). If it is, any compaction since our write started
-//   after it and read the line. If not, a compaction replaced the file after our open: the line is
-//   looked for in the new file (a rewrite keeps our lines byte for byte) and written again when
-//   missing. Writing it twice is harmless: records carry ids, and the reader counts an id once.
+//   still the file it wrote to (same inode; the appender keeps its descriptor open meanwhile, so
+//   the number cannot have been reused). If it is, any compaction since started after the write
+//   and read the line. If not (rare: a compaction renamed a new log in after our open), the
+//   appender takes the lock itself, looks for its line in the new log (a rewrite keeps lines byte
+//   for byte) and writes it again if it is missing: with the lock held no compaction can be
+//   between its read and its rename, so that write stays. Records carry ids and the reader counts
+//   an id once, so a line that ends up there twice is harmless.
 // - A lock older than `staleLockMs` was left by a process that died mid-compaction: it is removed.
 import {randomBytes} from 'node:crypto';
 import {constants} from 'node:fs';
@@ -29,11 +32,6 @@ export type HistoryFileOptions = {
 	readonly sleep?: (ms: number) => Promise<void>;
 };
 
-/**
- * How many compactions an append outlasts before giving up on checking: each one either kept the
- * line (done) or made the appender write it again, so this only ends a pathological loop.
- */
-const maxAppendChecks = 50;
 const lockPollMs = 3;
 /** Bytes read from each end of the log to estimate its length (see estimateLines). */
 const sampleBytes = 65_536;
@@ -120,6 +118,52 @@ export function historyFile(directory: string, options: HistoryFileOptions = {})
 		while ((await lockHeld()) && now() <= deadline) await sleep(lockPollMs);
 	};
 
+	/** Takes the lock if it is free (or stale); false when another process holds it. */
+	const tryLock = async (): Promise<boolean> => {
+		for (let attempt = 0; attempt < 2; attempt++) {
+			try {
+				const lock = await open(lockPath, 'wx', 0o600);
+				try {
+					await lock.write(`${process.pid} ${now()}\n`);
+				} finally {
+					await lock.close();
+				}
+
+				return true;
+			} catch (error) {
+				if (errorCode(error) !== 'EEXIST') throw error;
+				// Held, or left by a crashed process: then it is gone now and one more try may win.
+				if (await lockHeld()) return false;
+			}
+		}
+
+		return false;
+	};
+
+	/** Takes the lock, waiting for compactions in progress; false if it never came free. */
+	const lock = async (): Promise<boolean> => {
+		const deadline = now() + 3 * staleLockMs;
+		while (!(await tryLock())) {
+			if (now() > deadline) return false;
+			await sleep(lockPollMs);
+		}
+
+		return true;
+	};
+
+	const unlock = async () => {
+		await unlink(lockPath).catch(() => undefined);
+	};
+
+	const readLog = async (): Promise<Buffer | undefined> => {
+		try {
+			return await readFile(file);
+		} catch (error) {
+			if (errorCode(error) === 'ENOENT') return undefined;
+			throw error;
+		}
+	};
+
 	/** Opens the log for appending and writes the line; the caller closes the handle. */
 	const writeOnce = async (bytes: Buffer): Promise<FileHandle> => {
 		const handle = await open(
@@ -153,31 +197,25 @@ export function historyFile(directory: string, options: HistoryFileOptions = {})
 		async appendLine(line) {
 			const bytes = Buffer.from(`${line}\n`, 'utf8');
 			await ensureDirectory();
-			// Held open until the check: an inode number is only reused once its file is gone, so
-			// while we hold ours, "same inode at the path" really means "the file we wrote to".
-			let handle = await writeOnce(bytes);
+			// Held open until the check, so that its inode number cannot be given to another file.
+			const handle = await writeOnce(bytes);
 			try {
-				for (let check = 0; check < maxAppendChecks; check++) {
-					await waitForUnlock();
-					const current = await inodeAtPath();
-					if (current === (await handle.stat()).ino) return;
-					// Replaced by a compaction since our write: rare, so reading it all is fine.
-					if (current !== undefined && (await readFile(file)).includes(bytes)) return;
-					await handle.close();
-					handle = await writeOnce(bytes);
-				}
+				await waitForUnlock();
+				if ((await inodeAtPath()) === (await handle.stat()).ino) return;
 			} finally {
 				await handle.close();
 			}
-		},
-		async read() {
+
+			// A compaction replaced the log after our write and may not have read the line.
+			const locked = await lock();
 			try {
-				return await readFile(file);
-			} catch (error) {
-				if (errorCode(error) === 'ENOENT') return undefined;
-				throw error;
+				if ((await readLog())?.includes(bytes) === true) return;
+				await (await writeOnce(bytes)).close();
+			} finally {
+				if (locked) await unlock();
 			}
 		},
+		read: readLog,
 		async estimateLines() {
 			let handle;
 			try {
@@ -205,33 +243,11 @@ export function historyFile(directory: string, options: HistoryFileOptions = {})
 		},
 		async compact(rewrite) {
 			await ensureDirectory();
-			let lock;
-			try {
-				lock = await open(lockPath, 'wx', 0o600);
-			} catch (error) {
-				if (errorCode(error) !== 'EEXIST') throw error;
-				// Another process compacts (or died doing it: then the next compaction will).
-				if (await lockHeld()) return false;
-				try {
-					lock = await open(lockPath, 'wx', 0o600);
-				} catch (again) {
-					if (errorCode(again) === 'EEXIST') return false;
-					throw again;
-				}
-			}
-
+			// Another process compacts (or died doing it: then the next compaction will).
+			if (!(await tryLock())) return false;
 			const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 			try {
-				await lock.write(`${process.pid} ${now()}\n`);
-				await lock.close();
-				const current = await (async () => {
-					try {
-						return await readFile(file);
-					} catch (error) {
-						if (errorCode(error) === 'ENOENT') return undefined;
-						throw error;
-					}
-				})();
+				const current = await readLog();
 				const {lines, backup} = rewrite(current);
 				if (backup !== undefined && current !== undefined) {
 					// The damaged file itself, byte for byte, before anything replaces it.
@@ -253,7 +269,7 @@ export function historyFile(directory: string, options: HistoryFileOptions = {})
 				await unlink(temporary).catch(() => undefined);
 				throw error;
 			} finally {
-				await unlink(lockPath).catch(() => undefined);
+				await unlock();
 			}
 		},
 	};

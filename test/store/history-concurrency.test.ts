@@ -108,7 +108,9 @@ test('appenders that compact as they go (limit 300, 2×1000 appends): only the o
 	]);
 	const log = readLog(directory);
 	assert.equal(log.badLines, 0);
-	assert.ok(log.goodLines <= 2 * 300 + 2, `compacted as it grew (${log.goodLines} lines)`);
+	// Each process compacts once its own count passes 2 × 300 (it does not see the other's
+	// appends), so the log stays under 300 kept + 2 × 600 appended since.
+	assert.ok(log.goodLines <= 4 * 300, `compacted as it grew (${log.goodLines} lines)`);
 	const listed = await openHistoryStore({directory, limit: 300}).list();
 	assert.equal(listed.length, 300);
 	assert.match(listed[0]?.path ?? '', /\/999$/u);
