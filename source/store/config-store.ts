@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
@@ -78,8 +79,10 @@ export function openConfigStore(options: ConfigStoreOptions = {}): ConfigStore {
 	const env = options.env ?? process.env;
 	const override = env['SFTOKEN_CONFIG_DIR'];
 	const cwd = options.cwd ?? (override === undefined || override === '' ? undefined : override);
+	const fix = 'Correct the file by hand, or delete it (sftoken creates a new one).';
+	let store: ConfigStore;
 	try {
-		return new Conf<Record<string, unknown>>({
+		store = new Conf<Record<string, unknown>>({
 			projectName: 'sftoken',
 			// ~/.config/sftoken rather than conf's default ~/.config/sftoken-nodejs.
 			projectSuffix: '',
@@ -88,10 +91,47 @@ export function openConfigStore(options: ConfigStoreOptions = {}): ConfigStore {
 		});
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
+		// conf names the file for a JSON error, not for a system error (EISDIR, EACCES…).
+		const file = path.join(configDirectory({...options, env}), 'config.json');
+		const where = message.includes(file) ? '' : ` ${file}`;
+		throw new ConfigStoreError(`sftoken cannot read its config${where}: ${message}`, fix, {
+			cause: error,
+		});
+	}
+
+	const wrong = wrongShape(store.path);
+	if (wrong !== undefined) {
 		throw new ConfigStoreError(
-			`sftoken cannot read its config: ${message}`,
-			'Correct the file by hand, or delete it (sftoken creates a new one).',
-			{cause: error},
+			`sftoken cannot use its config ${store.path}: ${wrong}, not what sftoken writes`,
+			fix,
 		);
 	}
+
+	return store;
+}
+
+/**
+ * What is wrong with the shape of a config file that is JSON, if anything. conf reads a file whose
+ * top level is not an object as empty and the next write replaces it, and orgs.ts reads an `orgs`
+ * that is not a list as none: either way the next login would silently drop every saved org.
+ * (Bad entries in the list, and a bad clientIds or recentLogins, are skipped: nothing hangs on
+ * them.)
+ */
+function wrongShape(file: string): string | undefined {
+	let json: unknown;
+	try {
+		// conf has just read and parsed it; an empty file is conf's empty config.
+		const text = readFileSync(file, 'utf8').replace(/^\uFEFF/u, '');
+		if (text.trim() === '') return undefined;
+		json = JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+		return `its top level is ${json === null ? 'null' : Array.isArray(json) ? 'a list' : `a ${typeof json}`} instead of an object`;
+	}
+
+	const {orgs} = json as Record<string, unknown>;
+	return orgs === undefined || Array.isArray(orgs) ? undefined : '“orgs” is not a list';
 }

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {orgsCommand} from '../../source/headless/orgs.js';
 import {secretAccount} from '../../source/store/orgs.js';
@@ -89,9 +89,19 @@ void test('a hand-edited config full of nonsense lists what holds up and does no
 	assert.equal(plain.code, 0, plain.stderr);
 	assert.equal(plain.stdout.trimEnd().split('\n').length, 2);
 	assert.match(plain.stdout, /\* +good +ada@acme\.com/u);
-	writeFileSync(path.join(directory, 'config.json'), JSON.stringify({orgs: {not: 'a list'}}));
+	// An `orgs` that is not a list is not read as "no orgs" (the next login would replace it): the
+	// file is named, and left alone.
+	const file = path.join(directory, 'config.json');
+	writeFileSync(file, JSON.stringify({orgs: {not: 'a list'}}));
 	const notAList = await runCommand(orgsCommand, ['--json'], {env: testEnv(directory)});
-	assert.deepEqual(JSON.parse(notAList.stdout), {ok: true, orgs: []});
+	assert.equal(notAList.code, 1);
+	const {error} = JSON.parse(notAList.stdout) as {error: {title: string; fix: string}};
+	assert.equal(
+		error.title,
+		`sftoken cannot use its config ${file}: “orgs” is not a list, not what sftoken writes`,
+	);
+	assert.match(error.fix, /delete it/u);
+	assert.equal(readFileSync(file, 'utf8'), JSON.stringify({orgs: {not: 'a list'}}));
 });
 
 void test('a config that is not JSON: exit 1 with the fix, and the file left alone', async (t) => {
