@@ -73,7 +73,48 @@ export type DiagnoseInput = {
 	readonly knownOrgs?: readonly KnownOrg[];
 	/** A refresh token is stored for this org, so `r` can get a new access token. */
 	readonly canRefresh: boolean;
+	/**
+	 * Where the fixes are offered: the request screen's keys (f, r, l, Ctrl+N; the default), or
+	 * a command line, whose fixes name commands instead.
+	 */
+	readonly surface?: Surface;
 };
+
+export type Surface =
+	| {readonly kind: 'screen'}
+	/** `login` is the command that logs into the target org again. */
+	| {readonly kind: 'command'; readonly login: string};
+
+/** The fix texts of a surface: a key to press, or a command to run. */
+function fixes(surface: Surface = {kind: 'screen'}) {
+	const screen = surface.kind === 'screen';
+	const login = screen ? '' : surface.login;
+	return {
+		removeStrays: screen
+			? 'Press f to remove them and send again.'
+			: 'Remove them and send again (sftoken check-token prints the token fixed).',
+		refresh: screen
+			? 'Press r to get a new access token with the refresh token and send again.'
+			: 'Get a new access token with the refresh token (sftoken token does) and send again.',
+		loginNoRefresh: screen
+			? 'Press l to log in again: there is no refresh token to renew it with.'
+			: `Log in again (${login}): there is no refresh token to renew it with.`,
+		loginOrg: (label: string) =>
+			screen
+				? `Press l to log in to ${label} again; the login prompt is forced, so a browser session cannot pick the other org.`
+				: `Log in to ${label} again (${login}); the login prompt is forced, so a browser session cannot pick the other org.`,
+		badToken: screen
+			? 'Paste the access token itself (00D…!…), or log in again with l.'
+			: `Use the access token itself (00D…!…), or log in again (${login}).`,
+		restSession: screen
+			? 'Press l to log in through OAuth with the api scope, and use that token.'
+			: `Log in through OAuth with the api scope (${login}), and use that token.`,
+		otherMethod: (method: string) =>
+			screen
+				? `This resource does not accept ${method}; press Ctrl+N to pick another method.`
+				: `This resource does not accept ${method}; use another method.`,
+	};
+}
 
 function orgName(orgId: string, label: string | undefined): string {
 	return label === undefined ? `org ${orgId}` : `${label} (${orgId})`;
@@ -88,27 +129,28 @@ function hasDamage(inspection: TokenInspection): boolean {
 	);
 }
 
-function strayCause(inspection: TokenInspection): Cause {
+function strayCause(inspection: TokenInspection, surface: Surface | undefined): Cause {
 	return {
 		kind: 'stray-characters',
 		cause: `The token was damaged by copy-paste: ${summarizeInspection(inspection)}.`,
-		fix: 'Press f to remove them and send again.',
+		fix: fixes(surface).removeStrays,
 		action: 'fix-token',
 	};
 }
 
-function expiredCause(canRefresh: boolean): Cause {
+function expiredCause(canRefresh: boolean, surface: Surface | undefined): Cause {
+	const text = fixes(surface);
 	return canRefresh
 		? {
 				kind: 'expired',
 				cause: 'The session expired or was ended (logout, revoked, or the org’s session timeout).',
-				fix: 'Press r to get a new access token with the refresh token and send again.',
+				fix: text.refresh,
 				action: 'refresh',
 			}
 		: {
 				kind: 'expired',
 				cause: 'The session expired or was ended (logout, revoked, or the org’s session timeout).',
-				fix: 'Press l to log in again: there is no refresh token to renew it with.',
+				fix: text.loginNoRefresh,
 				action: 'login-again',
 			};
 }
@@ -116,15 +158,16 @@ function expiredCause(canRefresh: boolean): Cause {
 /** 401 INVALID_SESSION_ID: the causes, ranked by what the token itself shows. */
 function invalidSession(input: DiagnoseInput, message: string | undefined): Diagnosis {
 	const inspection = inspectToken(input.token);
+	const text = fixes(input.surface);
 	const causes: Cause[] = [];
-	if (hasDamage(inspection)) causes.push(strayCause(inspection));
+	if (hasDamage(inspection)) causes.push(strayCause(inspection, input.surface));
 	const tokenOrgId = inspection.orgId15;
 	if (tokenOrgId !== undefined && !sameOrg(tokenOrgId, input.target.orgId)) {
 		const tokenOrg = input.knownOrgs?.find((org) => sameOrg(org.orgId, tokenOrgId))?.label;
 		causes.push({
 			kind: 'other-org',
 			cause: `The token is for ${orgName(tokenOrgId, tokenOrg)}, not ${orgName(input.target.orgId, input.target.label)}.`,
-			fix: `Press l to log in to ${input.target.label ?? 'this org'} again; the login prompt is forced, so a browser session cannot pick the other org.`,
+			fix: text.loginOrg(input.target.label ?? 'this org'),
 			action: 'login-again',
 		});
 	}
@@ -140,7 +183,7 @@ function invalidSession(input: DiagnoseInput, message: string | undefined): Diag
 		causes.push({
 			kind: 'bad-token',
 			cause: `${summarizeInspection(inspection)}.`,
-			fix: 'Paste the access token itself (00D…!…), or log in again with l.',
+			fix: text.badToken,
 			action: 'login-again',
 		});
 	}
@@ -150,12 +193,12 @@ function invalidSession(input: DiagnoseInput, message: string | undefined): Diag
 			kind: 'not-rest-session',
 			cause:
 				'The session cannot call the REST API (a session from the Salesforce UI, or one that needs high assurance).',
-			fix: 'Press l to log in through OAuth with the api scope, and use that token.',
+			fix: text.restSession,
 			action: 'login-again',
 		});
 	}
 
-	causes.push(expiredCause(input.canRefresh));
+	causes.push(expiredCause(input.canRefresh, input.surface));
 	return {title: 'Salesforce refused the token (401 INVALID_SESSION_ID)', causes};
 }
 
@@ -264,7 +307,7 @@ function fromErrorArray(
 						: {
 								kind: 'salesforce-error',
 								cause: errors.map((error) => said(error)).join(' · '),
-								fix: fixForCode(code, input.request.method),
+								fix: fixForCode(code, input.request.method, input.surface),
 							},
 				],
 			};
@@ -272,10 +315,10 @@ function fromErrorArray(
 	}
 }
 
-function fixForCode(code: string, method: string): string {
+function fixForCode(code: string, method: string, surface: Surface | undefined): string {
 	switch (code) {
 		case 'METHOD_NOT_ALLOWED': {
-			return `This resource does not accept ${method}; press Ctrl+N to pick another method.`;
+			return fixes(surface).otherMethod(method);
 		}
 
 		case 'JSON_PARSER_ERROR': {
@@ -359,7 +402,7 @@ function fromFailure(input: DiagnoseInput, failure: Failure): Diagnosis {
 	if (failure.kind === 'network' && failure.code === 'other' && hasDamage(inspection)) {
 		return {
 			title: 'Not sent: the token holds characters HTTP cannot carry',
-			causes: [strayCause(inspection)],
+			causes: [strayCause(inspection, input.surface)],
 		};
 	}
 

@@ -19,6 +19,15 @@ export const commands = {
 		summary: 'Print a valid access token of a saved org (refreshed when needed)',
 		load: async () => withProxyFlag('token', (await import('./token.js')).tokenCommand),
 	},
+	request: {
+		summary: 'Send a REST request with a saved org’s token; the body on stdout',
+		load: async () => withProxyFlag('request', (await import('./request.js')).requestCommand),
+	},
+	'check-token': {
+		summary: 'Check a token for stray characters and shape; with --org, whether it works',
+		load: async () =>
+			withProxyFlag('check-token', (await import('./check-token.js')).checkTokenCommand),
+	},
 	orgs: {
 		summary: 'List the saved orgs',
 		load: async () => (await import('./orgs.js')).orgsCommand,

@@ -393,3 +393,23 @@ test('success needs no diagnosis', () => {
 	assert.equal(diagnose(input({status: 204, body: ''})), undefined);
 	assert.equal(diagnose(input({status: 304, body: ''})), undefined);
 });
+
+test('on a command line the fixes name commands, not keys', () => {
+	const surface = {kind: 'command', login: 'sftoken login --device --alias acme'} as const;
+	const texts = [
+		...(diagnose(input({token: `${tokenA}\n`, surface}))?.causes ?? []),
+		...(diagnose(input({token: tokenB, canRefresh: false, surface}))?.causes ?? []),
+		...(diagnose(input({token: 'hello', surface}))?.causes ?? []),
+	].map((cause) => cause.fix);
+	for (const text of texts) assert.doesNotMatch(text, /Press|press| with l\./u, text);
+	assert.ok(texts.some((text) => text.includes('(sftoken login --device --alias acme)')));
+	assert.ok(texts.some((text) => text.includes('sftoken check-token')));
+	const method = diagnose(
+		input({
+			status: 405,
+			body: '[{"errorCode":"METHOD_NOT_ALLOWED","message":"no"}]',
+			surface,
+		}),
+	);
+	assert.match(method?.causes[0]?.fix ?? '', /use another method\.$/u);
+});
