@@ -52,7 +52,15 @@ async function runApp(demo: boolean): Promise<void> {
 	if (!canRunInteractively(process)) {
 		process.stderr.write(notInteractiveMessage);
 		process.exitCode = 2;
-	} else if (demo) {
+		return;
+	}
+
+	// Raw mode now, not when Ink mounts its first input handler after the first frame: keys typed
+	// while the app loads then wait, unechoed and intact, for the first screen (in cooked mode the
+	// terminal would echo them and turn Enter into a line feed the screen ignores). Ink turns raw
+	// mode off when it exits, and Node restores the terminal if the app never gets that far.
+	(process.stdin as NodeJS.ReadStream).setRawMode(true);
+	if (demo) {
 		const {runDemo} = await import('./source/demo.js');
 		process.exitCode = await runDemo();
 	} else {

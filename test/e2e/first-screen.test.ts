@@ -27,6 +27,20 @@ test('Ctrl+C on the first screen exits 130 and leaves the cursor shown', async (
 	assertTerminalRestored(terminal.raw);
 });
 
+test('Enter pressed the moment the first frame shows is acted on, not lost', async (t) => {
+	// Ink turns raw mode on only after its first frame; until then the terminal is in cooked mode,
+	// where Enter becomes a line feed the list ignores. The CLI switches to raw mode before it
+	// loads the app, so nothing typed after that is lost.
+	const terminal = startTerminal({args: ['--demo']});
+	t.after(async () => terminal.dispose());
+	await terminal.waitForRaw((raw) => raw.includes(title), 'the first frame');
+	terminal.write(keys.enter);
+	await terminal.waitForText('How do you want to sign in?');
+	terminal.write(keys.ctrlC);
+	assert.equal((await terminal.waitForExit()).exitCode, 130);
+	assertTerminalRestored(terminal.raw);
+});
+
 test('after Ctrl+C the shell gets its terminal back in cooked mode (icanon echo)', async (t) => {
 	const terminal = startTerminal({command: appThenStty()});
 	t.after(async () => terminal.dispose());
