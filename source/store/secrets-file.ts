@@ -14,10 +14,21 @@ function isMissing(error: unknown): boolean {
 	return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }
 
+/** The secrets file is not JSON: named to the user, never silently replaced. */
+export class DamagedSecretsFile extends Error {
+	readonly fix: string;
+
+	constructor(file: string) {
+		super(`${file} is not valid JSON`);
+		this.name = 'DamagedSecretsFile';
+		this.fix = `Repair ${file}, or delete it and log in again to the orgs whose tokens it held.`;
+	}
+}
+
 /**
  * The secrets file: `{"accounts": {"<orgId>:<userId>": {accessToken, refreshToken?}}}`. Reads fix
- * a mode that lets others read it back to 0600; a file that is not JSON reads as empty (the
- * tokens in it are unusable anyway, and the next login writes a good one). Writes are atomic: a
+ * a mode that lets others read it back to 0600; a file that is not JSON is an error that names
+ * it (see DamagedSecretsFile), so no write replaces the tokens it may still hold. Writes are atomic: a
  * temporary file created with mode 0600, then renamed over the old one, so the file is never
  * readable by others, not even for a moment, and never half written.
  */
@@ -39,7 +50,8 @@ export function secretsFile(directory: string) {
 		try {
 			json = JSON.parse(text);
 		} catch {
-			return new Map();
+			// Reading it as empty would let the next login overwrite every other org's tokens.
+			throw new DamagedSecretsFile(file);
 		}
 
 		const raw =

@@ -1,7 +1,7 @@
 // The ONE module that decides where tokens are kept. Tokens never go into the config file:
 // the OS keychain where one works, otherwise a file of mode 0600 next to the config — and then the
 // user is told so, once, in plain words. Never a silent plaintext fallback.
-import {secretsFile} from './secrets-file.js';
+import {DamagedSecretsFile, secretsFile} from './secrets-file.js';
 import {
 	keychainSecrets,
 	keychainService,
@@ -72,7 +72,10 @@ async function usableKeyring(factory?: () => Promise<Keyring>): Promise<Keyring 
 function failed(action: string, where: string, fix: string) {
 	return (error: unknown): never => {
 		const reason = error instanceof Error ? error.message : String(error);
-		throw new SecretStoreError(`Could not ${action} ${where}: ${reason}`, fix, {cause: error});
+		const specificFix = error instanceof DamagedSecretsFile ? error.fix : fix;
+		throw new SecretStoreError(`Could not ${action} ${where}: ${reason}`, specificFix, {
+			cause: error,
+		});
 	};
 }
 

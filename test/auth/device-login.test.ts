@@ -9,7 +9,7 @@ import {Browser, page} from '../emulator/helpers.js';
 import {manualClock} from '../emulator/helpers.js';
 import {fileContext, loggedIn, noWait, withEmulator} from './helpers.js';
 
-void test('approved: the org is saved with its identity, the tokens go to the 0600 file, never the config', async (t) => {
+test('approved: the org is saved with its identity, the tokens go to the 0600 file, never the config', async (t) => {
 	const {context, directory} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const org = emulator.orgs[1];
@@ -64,7 +64,7 @@ void test('approved: the org is saved with its identity, the tokens go to the 06
 	});
 });
 
-void test('a second login of the same user says nothing more about the file and keeps the alias', async (t) => {
+test('a second login of the same user says nothing more about the file and keeps the alias', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const first = await loggedIn(context, emulator, 0, 'acme');
@@ -78,7 +78,7 @@ void test('a second login of the same user says nothing more about the file and 
 	});
 });
 
-void test('denied in the browser: access_denied, explained', async (t) => {
+test('denied in the browser: access_denied, explained', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const org = emulator.orgs[0];
@@ -117,7 +117,7 @@ void test('denied in the browser: access_denied, explained', async (t) => {
 	});
 });
 
-void test('device flow disabled on the app: explained with the Setup step, nothing polled', async (t) => {
+test('device flow disabled on the app: explained with the Setup step, nothing polled', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({deviceFlowEnabled: false}, async (emulator) => {
 		let polled = false;
@@ -138,7 +138,7 @@ void test('device flow disabled on the app: explained with the Setup step, nothi
 	});
 });
 
-void test('app not installed: explained', async (t) => {
+test('app not installed: explained', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({appInstalled: false}, async (emulator) => {
 		const result = await startDeviceLogin(context, {
@@ -153,7 +153,7 @@ void test('app not installed: explained', async (t) => {
 	});
 });
 
-void test('the code expires: polling stops at the assumed lifetime, measured on the injected clock', async (t) => {
+test('the code expires: polling stops at the assumed lifetime, measured on the injected clock', async (t) => {
 	const {context: opened} = await fileContext(t);
 	const clock = manualClock();
 	const context = {...opened, now: clock.now};
@@ -177,7 +177,7 @@ void test('the code expires: polling stops at the assumed lifetime, measured on 
 	});
 });
 
-void test('slow_down: the next poll waits 5 s longer, and the status says so', async (t) => {
+test('slow_down: the next poll waits 5 s longer, and the status says so', async (t) => {
 	const {context: opened} = await fileContext(t);
 	const clock = manualClock();
 	const context = {...opened, now: clock.now};
@@ -215,7 +215,7 @@ void test('slow_down: the next poll waits 5 s longer, and the status says so', a
 	);
 });
 
-void test('cancelling stops polling at once: cancelled, nothing saved', async (t) => {
+test('cancelling stops polling at once: cancelled, nothing saved', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const controller = new AbortController();
@@ -239,7 +239,7 @@ void test('cancelling stops polling at once: cancelled, nothing saved', async (t
 	});
 });
 
-void test('an unknown client id: explained, with the propagation delay of new apps', async (t) => {
+test('an unknown client id: explained, with the propagation delay of new apps', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const result = await startDeviceLogin(context, {loginUrl: emulator.loginUrl, clientId: 'nope'});

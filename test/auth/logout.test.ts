@@ -18,7 +18,7 @@ async function status(instanceUrl: string, accessToken: string): Promise<number>
 	return response.value.status;
 }
 
-void test('logout revokes both tokens at Salesforce and forgets the org and its tokens', async (t) => {
+test('logout revokes both tokens at Salesforce and forgets the org and its tokens', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await loggedIn(context, emulator, 0, 'acme');
@@ -41,7 +41,7 @@ void test('logout revokes both tokens at Salesforce and forgets the org and its 
 	});
 });
 
-void test('the default org is the one logged out of when none is named', async (t) => {
+test('the default org is the one logged out of when none is named', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		await loggedIn(context, emulator, 0, 'acme');
@@ -56,7 +56,7 @@ void test('the default org is the one logged out of when none is named', async (
 	});
 });
 
-void test('Salesforce out of reach: forgotten here anyway, with a warning that the token may still work', async (t) => {
+test('Salesforce out of reach: forgotten here anyway, with a warning that the token may still work', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await loggedIn(context, emulator);
@@ -72,7 +72,7 @@ void test('Salesforce out of reach: forgotten here anyway, with a warning that t
 	});
 });
 
-void test('tokens that are already revoked count as revoked', async (t) => {
+test('tokens that are already revoked count as revoked', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await loggedIn(context, emulator);
@@ -92,7 +92,7 @@ void test('tokens that are already revoked count as revoked', async (t) => {
 	});
 });
 
-void test('an unknown org or no org at all is a problem, not a crash', async (t) => {
+test('an unknown org or no org at all is a problem, not a crash', async (t) => {
 	const {context} = await fileContext(t);
 	const none = await logout(context);
 	assert.ok(!none.ok);

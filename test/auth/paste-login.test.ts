@@ -6,7 +6,7 @@ import {sendRestRequest} from '../../source/salesforce/rest.js';
 import {secretAccount} from '../../source/store/orgs.js';
 import {fileContext, loggedIn, testHttp, withEmulator} from './helpers.js';
 
-void test('a pasted token with a Bearer prefix and a line break is fixed, checked and saved without a refresh token', async (t) => {
+test('a pasted token with a Bearer prefix and a line break is fixed, checked and saved without a refresh token', async (t) => {
 	const {context: source} = await fileContext(t);
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
@@ -28,7 +28,7 @@ void test('a pasted token with a Bearer prefix and a line break is fixed, checke
 	});
 });
 
-void test('a pasted token whose session ends cannot be refreshed: log in again, said plainly', async (t) => {
+test('a pasted token whose session ends cannot be refreshed: log in again, said plainly', async (t) => {
 	const {context: source} = await fileContext(t);
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
@@ -57,7 +57,7 @@ void test('a pasted token whose session ends cannot be refreshed: log in again, 
 	});
 });
 
-void test('a token the org refuses (ended, or another org’s) is explained', async (t) => {
+test('a token the org refuses (ended, or another org’s) is explained', async (t) => {
 	const {context: source} = await fileContext(t);
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
@@ -75,7 +75,7 @@ void test('a token the org refuses (ended, or another org’s) is explained', as
 	});
 });
 
-void test('a placeholder or a refresh token is refused before anything is sent', async (t) => {
+test('a placeholder or a refresh token is refused before anything is sent', async (t) => {
 	const {context} = await fileContext(t);
 	for (const token of ['[REDACTED]', '5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJJRUnLPdEXAMPLE', '']) {
 		const result = await loginWithToken(context, {
@@ -87,7 +87,7 @@ void test('a placeholder or a refresh token is refused before anything is sent',
 	}
 });
 
-void test('instance URLs: an org URL becomes its My Domain, login hosts and plain http are refused', () => {
+test('instance URLs: an org URL becomes its My Domain, login hosts and plain http are refused', () => {
 	assert.deepEqual(resolveInstanceUrl('https://acme.lightning.force.com/lightning/page/home'), {
 		ok: true,
 		url: 'https://acme.my.salesforce.com',

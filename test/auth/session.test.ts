@@ -29,7 +29,7 @@ async function sessionOf(context: AuthContext, name?: string): Promise<Session> 
 	return session.value;
 }
 
-void test('an ended session is refreshed once, transparently; the call runs again and the new token is stored', async (t) => {
+test('an ended session is refreshed once, transparently; the call runs again and the new token is stored', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await loggedIn(context, emulator);
@@ -55,7 +55,7 @@ void test('an ended session is refreshed once, transparently; the call runs agai
 	});
 });
 
-void test('with refresh token rotation, the new refresh token is stored', async (t) => {
+test('with refresh token rotation, the new refresh token is stored', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({refreshTokenRotation: true}, async (emulator) => {
 		const login = await loggedIn(context, emulator);
@@ -72,7 +72,7 @@ void test('with refresh token rotation, the new refresh token is stored', async 
 	});
 });
 
-void test('calls racing into an ended session refresh once: with rotation a second refresh would revoke everything', async (t) => {
+test('calls racing into an ended session refresh once: with rotation a second refresh would revoke everything', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({refreshTokenRotation: true}, async (emulator) => {
 		await loggedIn(context, emulator);
@@ -95,7 +95,7 @@ void test('calls racing into an ended session refresh once: with rotation a seco
 	});
 });
 
-void test('a token another run already refreshed is picked up from the store without asking Salesforce', async (t) => {
+test('a token another run already refreshed is picked up from the store without asking Salesforce', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		await loggedIn(context, emulator);
@@ -110,7 +110,7 @@ void test('a token another run already refreshed is picked up from the store wit
 	});
 });
 
-void test('a refresh Salesforce refuses means: log in again, with the command', async (t) => {
+test('a refresh Salesforce refuses means: log in again, with the command', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await loggedIn(context, emulator, 0, 'acme');
@@ -136,7 +136,7 @@ void test('a refresh Salesforce refuses means: log in again, with the command', 
 	});
 });
 
-void test('a refresh that cannot reach Salesforce is a network problem, not "log in again"', async (t) => {
+test('a refresh that cannot reach Salesforce is a network problem, not "log in again"', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		await loggedIn(context, emulator);
@@ -149,7 +149,7 @@ void test('a refresh that cannot reach Salesforce is a network problem, not "log
 	});
 });
 
-void test('ensureValidToken: a working token as it is; an ended one refreshed', async (t) => {
+test('ensureValidToken: a working token as it is; an ended one refreshed', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await loggedIn(context, emulator);
@@ -165,7 +165,7 @@ void test('ensureValidToken: a working token as it is; an ended one refreshed', 
 	});
 });
 
-void test('getSession: no orgs, an unknown org, an org whose tokens are gone', async (t) => {
+test('getSession: no orgs, an unknown org, an org whose tokens are gone', async (t) => {
 	const {context} = await fileContext(t);
 	const none = await getSession(context);
 	assert.ok(!none.ok);
@@ -186,7 +186,7 @@ void test('getSession: no orgs, an unknown org, an org whose tokens are gone', a
 	});
 });
 
-void test('getSession picks the org named, and makes it the default', async (t) => {
+test('getSession picks the org named, and makes it the default', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		await loggedIn(context, emulator, 0, 'acme');
@@ -197,7 +197,7 @@ void test('getSession picks the org named, and makes it the default', async (t) 
 	});
 });
 
-void test('isInvalidSession recognises every shape of an ended session, and nothing else', () => {
+test('isInvalidSession recognises every shape of an ended session, and nothing else', () => {
 	const yes = [
 		{
 			ok: false,

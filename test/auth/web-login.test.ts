@@ -52,7 +52,7 @@ async function busyPort(t: {after(fn: () => Promise<void>): void}): Promise<numb
 	return address.port;
 }
 
-void test('the authorize URL asks for PKCE S256, a state and prompt=login, and holds no secret', async (t) => {
+test('the authorize URL asks for PKCE S256, a state and prompt=login, and holds no secret', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await start(context, emulator);
@@ -72,7 +72,7 @@ void test('the authorize URL asks for PKCE S256, a state and prompt=login, and h
 	});
 });
 
-void test('through the loopback listener: log in and Allow in the browser, the redirect lands, the org is saved', async (t) => {
+test('through the loopback listener: log in and Allow in the browser, the redirect lands, the org is saved', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const org = user(emulator, 1);
@@ -92,7 +92,7 @@ void test('through the loopback listener: log in and Allow in the browser, the r
 	});
 });
 
-void test('paste-back: the address the browser ended on, pasted with noise around it, completes the login', async (t) => {
+test('paste-back: the address the browser ended on, pasted with noise around it, completes the login', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await start(context, emulator, {allowPaste: true});
@@ -104,7 +104,7 @@ void test('paste-back: the address the browser ended on, pasted with noise aroun
 	});
 });
 
-void test('a pasted address with another state is refused, and the login keeps waiting for the right one', async (t) => {
+test('a pasted address with another state is refused, and the login keeps waiting for the right one', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await start(context, emulator, {allowPaste: true});
@@ -125,7 +125,7 @@ void test('a pasted address with another state is refused, and the login keeps w
 	});
 });
 
-void test('a redirect with another state arriving at the listener ends the login, refused', async (t) => {
+test('a redirect with another state arriving at the listener ends the login, refused', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await start(context, emulator);
@@ -140,7 +140,7 @@ void test('a redirect with another state arriving at the listener ends the login
 	});
 });
 
-void test('Deny in the browser: the error on the redirect ends the login, explained', async (t) => {
+test('Deny in the browser: the error on the redirect ends the login, explained', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await start(context, emulator, {allowPaste: true});
@@ -157,7 +157,7 @@ void test('Deny in the browser: the error on the redirect ends the login, explai
 	});
 });
 
-void test('a busy port fails the start with the port and --port named, unless the address can be pasted', async (t) => {
+test('a busy port fails the start with the port and --port named, unless the address can be pasted', async (t) => {
 	const {context} = await fileContext(t);
 	const port = await busyPort(t);
 	await withEmulator({}, async (emulator) => {
@@ -183,7 +183,7 @@ void test('a busy port fails the start with the port and --port named, unless th
 	});
 });
 
-void test('nothing arrives within the timeout: a clear timeout, the listener closed', async (t) => {
+test('nothing arrives within the timeout: a clear timeout, the listener closed', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await start(context, emulator, {timeoutMs: 30, allowPaste: true});
@@ -195,7 +195,7 @@ void test('nothing arrives within the timeout: a clear timeout, the listener clo
 	});
 });
 
-void test('aborting the signal cancels the login', async (t) => {
+test('aborting the signal cancels the login', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const controller = new AbortController();
@@ -212,7 +212,7 @@ void test('aborting the signal cancels the login', async (t) => {
 	});
 });
 
-void test('the browser opens only when asked, never over SSH, with only the authorize URL', async (t) => {
+test('the browser opens only when asked, never over SSH, with only the authorize URL', async (t) => {
 	const {context} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const opened: string[] = [];
@@ -252,7 +252,7 @@ void test('the browser opens only when asked, never over SSH, with only the auth
 	});
 });
 
-void test('a callback URL that is not http(s) is refused before anything starts', async (t) => {
+test('a callback URL that is not http(s) is refused before anything starts', async (t) => {
 	const {context} = await fileContext(t);
 	const result = await startWebLogin(context, {
 		loginUrl: 'https://login.salesforce.com',

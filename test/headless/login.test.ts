@@ -23,7 +23,7 @@ function approveWhenShown(emulator: RunningEmulator, orgIndex = 0) {
 
 const device = createLoginCommand({sleep: noWait});
 
-void test('sftoken login --device --json: code, URL and QR on stderr, one JSON object on stdout, tokens only in the 0600 file', async (t) => {
+test('sftoken login --device --json: code, URL and QR on stderr, one JSON object on stdout, tokens only in the 0600 file', async (t) => {
 	const directory = temporaryDirectory(t);
 	await withEmulator({}, async (emulator) => {
 		const org = emulator.orgs[0];
@@ -66,7 +66,7 @@ void test('sftoken login --device --json: code, URL and QR on stderr, one JSON o
 	});
 });
 
-void test('the client id is remembered for the login host; plain output shows the code on stdout', async (t) => {
+test('the client id is remembered for the login host; plain output shows the code on stdout', async (t) => {
 	const directory = temporaryDirectory(t);
 	await withEmulator({}, async (emulator) => {
 		const first = await runCommand(
@@ -97,7 +97,7 @@ void test('the client id is remembered for the login host; plain output shows th
 	});
 });
 
-void test('denied: exit 1 and one line on stderr saying what happened and what to do', async (t) => {
+test('denied: exit 1 and one line on stderr saying what happened and what to do', async (t) => {
 	const directory = temporaryDirectory(t);
 	await withEmulator({}, async (emulator) => {
 		const org = emulator.orgs[0];
@@ -129,7 +129,7 @@ void test('denied: exit 1 and one line on stderr saying what happened and what t
 	});
 });
 
-void test('device flow disabled on the app: --json error object with the Setup path, exit 1', async (t) => {
+test('device flow disabled on the app: --json error object with the Setup path, exit 1', async (t) => {
 	const directory = temporaryDirectory(t);
 	await withEmulator({deviceFlowEnabled: false}, async (emulator) => {
 		const result = await runCommand(
@@ -145,7 +145,7 @@ void test('device flow disabled on the app: --json error object with the Setup p
 	});
 });
 
-void test('Ctrl+C while polling stops cleanly with exit 130', async (t) => {
+test('Ctrl+C while polling stops cleanly with exit 130', async (t) => {
 	const directory = temporaryDirectory(t);
 	await withEmulator({}, async (emulator) => {
 		let polls = 0;
@@ -173,7 +173,7 @@ void test('Ctrl+C while polling stops cleanly with exit 130', async (t) => {
 	});
 });
 
-void test('usage errors exit 2 and say what is wrong', async (t) => {
+test('usage errors exit 2 and say what is wrong', async (t) => {
 	const env = testEnv(temporaryDirectory(t));
 	const cases: Array<[string[], RegExp]> = [
 		[[], /choose one of --device or --web/u],
@@ -198,7 +198,7 @@ void test('usage errors exit 2 and say what is wrong', async (t) => {
 	}
 });
 
-void test('--help prints the options and exits 0', async (t) => {
+test('--help prints the options and exits 0', async (t) => {
 	const result = await runCommand(loginCommand, ['--help'], {env: testEnv(temporaryDirectory(t))});
 	assert.equal(result.code, 0);
 	assert.match(result.stdout, /--no-browser/u);
@@ -223,7 +223,7 @@ function pasteWhenShown(
 	};
 }
 
-void test('sftoken login --web --no-browser: the address the browser ended on, pasted on stdin, logs in', async (t) => {
+test('sftoken login --web --no-browser: the address the browser ended on, pasted on stdin, logs in', async (t) => {
 	const directory = temporaryDirectory(t);
 	await withEmulator({}, async (emulator) => {
 		const stdin = new PassThrough();
@@ -242,7 +242,7 @@ void test('sftoken login --web --no-browser: the address the browser ended on, p
 	});
 });
 
-void test('a pasted address from another login is refused: exit 1, nothing saved', async (t) => {
+test('a pasted address from another login is refused: exit 1, nothing saved', async (t) => {
 	const directory = temporaryDirectory(t);
 	await withEmulator({}, async (emulator) => {
 		const stdin = new PassThrough();
@@ -268,7 +268,7 @@ void test('a pasted address from another login is refused: exit 1, nothing saved
 	});
 });
 
-void test('input that ends without an address, when nothing listens, ends the login', async (t) => {
+test('input that ends without an address, when nothing listens, ends the login', async (t) => {
 	const directory = temporaryDirectory(t);
 	const {createServer} = await import('node:net');
 	const busy = createServer();

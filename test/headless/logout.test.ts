@@ -23,7 +23,7 @@ async function userinfoStatus(instanceUrl: string, accessToken: string): Promise
 	return response.value.status;
 }
 
-void test('sftoken logout --org revokes (the old token is refused) and forgets the org', async (t) => {
+test('sftoken logout --org revokes (the old token is refused) and forgets the org', async (t) => {
 	const {context, directory} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const acme = await loggedIn(context, emulator, 0, 'acme');
@@ -40,7 +40,7 @@ void test('sftoken logout --org revokes (the old token is refused) and forgets t
 	});
 });
 
-void test('--json; when Salesforce cannot be reached the org is still forgotten, with a warning', async (t) => {
+test('--json; when Salesforce cannot be reached the org is still forgotten, with a warning', async (t) => {
 	const {context, directory} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		await loggedIn(context, emulator, 0, 'acme');
@@ -55,7 +55,7 @@ void test('--json; when Salesforce cannot be reached the org is still forgotten,
 	});
 });
 
-void test('an unknown org: exit 1; usage errors: exit 2', async (t) => {
+test('an unknown org: exit 1; usage errors: exit 2', async (t) => {
 	const {directory} = await fileContext(t);
 	const unknown = await runCommand(logoutCommand, ['--org', 'nope'], {env: testEnv(directory)});
 	assert.equal(unknown.code, 1);

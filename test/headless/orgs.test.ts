@@ -13,7 +13,7 @@ import {
 	withEmulator,
 } from '../auth/helpers.js';
 
-void test('no orgs yet: says how to log in, exit 0', async (t) => {
+test('no orgs yet: says how to log in, exit 0', async (t) => {
 	const env = testEnv(temporaryDirectory(t));
 	const plain = await runCommand(orgsCommand, [], {env});
 	assert.equal(plain.code, 0);
@@ -22,7 +22,7 @@ void test('no orgs yet: says how to log in, exit 0', async (t) => {
 	assert.deepEqual(JSON.parse(json.stdout), {ok: true, orgs: []});
 });
 
-void test('the saved orgs, the default first, never a token', async (t) => {
+test('the saved orgs, the default first, never a token', async (t) => {
 	const {context, directory} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const acme = await loggedIn(context, emulator, 0, 'acme');
@@ -58,7 +58,7 @@ void test('the saved orgs, the default first, never a token', async (t) => {
 	});
 });
 
-void test('a hand-edited config full of nonsense lists what holds up and does not crash', async (t) => {
+test('a hand-edited config full of nonsense lists what holds up and does not crash', async (t) => {
 	const directory = temporaryDirectory(t);
 	const good = {
 		alias: 'good',
@@ -104,7 +104,7 @@ void test('a hand-edited config full of nonsense lists what holds up and does no
 	assert.equal(readFileSync(file, 'utf8'), JSON.stringify({orgs: {not: 'a list'}}));
 });
 
-void test('a config that is not JSON: exit 1 with the fix, and the file left alone', async (t) => {
+test('a config that is not JSON: exit 1 with the fix, and the file left alone', async (t) => {
 	const directory = temporaryDirectory(t);
 	const file = path.join(directory, 'config.json');
 	writeFileSync(file, '{"orgs": [,]');
@@ -118,7 +118,7 @@ void test('a config that is not JSON: exit 1 with the fix, and the file left alo
 	assert.equal((JSON.parse(json.stdout) as {error: {code: string}}).error.code, 'storage');
 });
 
-void test('usage errors exit 2', async (t) => {
+test('usage errors exit 2', async (t) => {
 	const env = testEnv(temporaryDirectory(t));
 	const result = await runCommand(orgsCommand, ['--org', 'x'], {env});
 	assert.equal(result.code, 2);

@@ -14,7 +14,7 @@ import {
 	withEmulator,
 } from '../auth/helpers.js';
 
-void test('sftoken token prints the access token and nothing else', async (t) => {
+test('sftoken token prints the access token and nothing else', async (t) => {
 	const {context, directory} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await loggedIn(context, emulator);
@@ -25,7 +25,7 @@ void test('sftoken token prints the access token and nothing else', async (t) =>
 	});
 });
 
-void test('after the session ended it refreshes transparently: still only the new token on stdout', async (t) => {
+test('after the session ended it refreshes transparently: still only the new token on stdout', async (t) => {
 	const {context, directory} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await loggedIn(context, emulator, 1, 'uat');
@@ -45,7 +45,7 @@ void test('after the session ended it refreshes transparently: still only the ne
 	});
 });
 
-void test('--json adds the instance URL, org id, username and API version', async (t) => {
+test('--json adds the instance URL, org id, username and API version', async (t) => {
 	const {context, directory} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await loggedIn(context, emulator, 0, 'acme');
@@ -64,7 +64,7 @@ void test('--json adds the instance URL, org id, username and API version', asyn
 	});
 });
 
-void test('a refresh Salesforce refuses: exit 1, nothing on stdout, "log in again" with the command', async (t) => {
+test('a refresh Salesforce refuses: exit 1, nothing on stdout, "log in again" with the command', async (t) => {
 	const {context, directory} = await fileContext(t);
 	await withEmulator({}, async (emulator) => {
 		const login = await loggedIn(context, emulator, 0, 'acme');
@@ -91,7 +91,7 @@ void test('a refresh Salesforce refuses: exit 1, nothing on stdout, "log in agai
 	});
 });
 
-void test('no org, or an unknown one: exit 1 with what to do', async (t) => {
+test('no org, or an unknown one: exit 1 with what to do', async (t) => {
 	const {context, directory} = await fileContext(t);
 	const none = await runCommand(tokenCommand, [], {env: testEnv(directory)});
 	assert.equal(none.code, 1);
@@ -105,7 +105,7 @@ void test('no org, or an unknown one: exit 1 with what to do', async (t) => {
 	});
 });
 
-void test('usage errors exit 2', async (t) => {
+test('usage errors exit 2', async (t) => {
 	const {directory} = await fileContext(t);
 	for (const argv of [['--bogus'], ['extra'], ['--org']]) {
 		const result = await runCommand(tokenCommand, argv, {env: testEnv(directory)});

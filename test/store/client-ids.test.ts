@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {clientIdStore, isValidClientId} from '../../source/store/client-ids.js';
 import {inMemoryStore} from '../../source/store/config-store.js';
 
-void test('a client id is remembered per login host, whatever the URL’s spelling', () => {
+test('a client id is remembered per login host, whatever the URL’s spelling', () => {
 	const ids = clientIdStore(inMemoryStore());
 	ids.remember('https://login.salesforce.com', '3MVG9prod');
 	ids.remember('https://acme.my.salesforce.com/', '3MVG9acme');
@@ -17,14 +17,14 @@ void test('a client id is remembered per login host, whatever the URL’s spelli
 	assert.equal(ids.get('https://acme.my.salesforce.com'), '3MVG9acme');
 });
 
-void test('the emulator’s loopback host is remembered with its port', () => {
+test('the emulator’s loopback host is remembered with its port', () => {
 	const ids = clientIdStore(inMemoryStore());
 	ids.remember('http://127.0.0.1:4000', 'emulator');
 	assert.equal(ids.get('http://127.0.0.1:4000'), 'emulator');
 	assert.equal(ids.get('http://127.0.0.1:4001'), undefined);
 });
 
-void test('an invalid client id or URL is not remembered', () => {
+test('an invalid client id or URL is not remembered', () => {
 	const ids = clientIdStore(inMemoryStore());
 	ids.remember('https://login.salesforce.com', 'has space');
 	ids.remember('not a url', '3MVG9');
@@ -32,7 +32,7 @@ void test('an invalid client id or URL is not remembered', () => {
 	assert.equal(ids.get('not a url'), undefined);
 });
 
-void test('hand-edited nonsense reads as the valid pairs', () => {
+test('hand-edited nonsense reads as the valid pairs', () => {
 	const store = inMemoryStore();
 	store.set('clientIds', [
 		null,
@@ -50,7 +50,7 @@ void test('hand-edited nonsense reads as the valid pairs', () => {
 	assert.equal(ids.get('https://test.salesforce.com'), undefined);
 });
 
-void test('isValidClientId', () => {
+test('isValidClientId', () => {
 	assert.ok(isValidClientId('3MVG9sftoken.Emulator.Demo_App'));
 	assert.ok(!isValidClientId(''));
 	assert.ok(!isValidClientId('a b'));

@@ -26,7 +26,7 @@ const other = {
 	orgName: 'Globex Corporation',
 };
 
-void test('save derives the alias from the username and reads back every field', () => {
+test('save derives the alias from the username and reads back every field', () => {
 	const orgs = orgStore(inMemoryStore());
 	const {org: saved, replaced} = orgs.save(org(), 1000);
 	assert.equal(saved.alias, 'ada@acme.com');
@@ -34,7 +34,7 @@ void test('save derives the alias from the username and reads back every field',
 	assert.deepEqual(orgs.get('ada@acme.com'), {...org(), alias: 'ada@acme.com', lastUsedAt: 1000});
 });
 
-void test('an alias is derived from the org name when the username cannot be one', () => {
+test('an alias is derived from the org name when the username cannot be one', () => {
 	const orgs = orgStore(inMemoryStore());
 	assert.equal(
 		orgs.save(org({...other, username: '-odd user-'}), 1).org.alias,
@@ -42,7 +42,7 @@ void test('an alias is derived from the org name when the username cannot be one
 	);
 });
 
-void test('logging in again as the same user of the same org replaces the entry and keeps the alias', () => {
+test('logging in again as the same user of the same org replaces the entry and keeps the alias', () => {
 	const orgs = orgStore(inMemoryStore());
 	orgs.save(org({alias: 'acme'}), 1);
 	const again = orgs.save(org({instanceUrl: 'https://acme2.my.salesforce.com'}), 2);
@@ -52,7 +52,7 @@ void test('logging in again as the same user of the same org replaces the entry 
 	assert.equal(orgs.get('acme')?.instanceUrl, 'https://acme2.my.salesforce.com');
 });
 
-void test('an alias requested for another org moves that org to a new alias instead of dropping it', () => {
+test('an alias requested for another org moves that org to a new alias instead of dropping it', () => {
 	const orgs = orgStore(inMemoryStore());
 	orgs.save(org({alias: 'work'}), 1);
 	const outcome = orgs.save(org({...other, alias: 'work'}), 2);
@@ -61,13 +61,13 @@ void test('an alias requested for another org moves that org to a new alias inst
 	assert.equal(orgs.get('ada@acme.com')?.orgName, 'Acme');
 });
 
-void test('derived aliases stay unique', () => {
+test('derived aliases stay unique', () => {
 	const orgs = orgStore(inMemoryStore());
 	orgs.save(org({...other, alias: 'ada@acme.com'}), 1);
 	assert.equal(orgs.save(org(), 2).org.alias, 'ada@acme.com-2');
 });
 
-void test('get finds by alias, username or org id (15 or 18), and defaults to the org used last', () => {
+test('get finds by alias, username or org id (15 or 18), and defaults to the org used last', () => {
 	const orgs = orgStore(inMemoryStore());
 	orgs.save(org({alias: 'acme'}), 1);
 	orgs.save(org({...other, alias: 'globex'}), 2);
@@ -85,7 +85,7 @@ void test('get finds by alias, username or org id (15 or 18), and defaults to th
 	);
 });
 
-void test('update keeps only a safe instance URL; remove forgets', () => {
+test('update keeps only a safe instance URL; remove forgets', () => {
 	const orgs = orgStore(inMemoryStore());
 	orgs.save(org({alias: 'acme'}), 1);
 	assert.equal(
@@ -102,14 +102,14 @@ void test('update keeps only a safe instance URL; remove forgets', () => {
 	assert.deepEqual(orgs.list(), []);
 });
 
-void test('save refuses what would not read back rather than losing the login silently', () => {
+test('save refuses what would not read back rather than losing the login silently', () => {
 	const orgs = orgStore(inMemoryStore());
 	assert.throws(() => orgs.save(org({instanceUrl: 'http://acme.example.com'}), 1), TypeError);
 	assert.throws(() => orgs.save(org({orgId: 'not-an-id'}), 1), TypeError);
 	assert.deepEqual(orgs.list(), []);
 });
 
-void test('a hand-edited config full of nonsense reads as the entries that hold up', () => {
+test('a hand-edited config full of nonsense reads as the entries that hold up', () => {
 	const store = inMemoryStore();
 	const good = {...org(), alias: 'good', lastUsedAt: 5};
 	store.set('orgs', [
@@ -148,7 +148,7 @@ void test('a hand-edited config full of nonsense reads as the entries that hold 
 	assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
 });
 
-void test('orgs that are not a list, or a store that throws, read as none', () => {
+test('orgs that are not a list, or a store that throws, read as none', () => {
 	const store = inMemoryStore();
 	store.set('orgs', {alias: 'x'});
 	assert.deepEqual(orgStore(store).list(), []);
@@ -165,7 +165,7 @@ void test('orgs that are not a list, or a store that throws, read as none', () =
 	assert.throws(() => orgStore(broken).save(org(), 1), /EACCES/);
 });
 
-void test('the secret account names the user of the org, whatever the id length or alias', () => {
+test('the secret account names the user of the org, whatever the id length or alias', () => {
 	assert.equal(secretAccount(org()), '00D5g000004XyZa:0055g00000AbCdE');
 	assert.equal(
 		secretAccount({orgId: '00D5g000004XyZa', userId: '0055g00000AbCdE'}),
@@ -173,7 +173,7 @@ void test('the secret account names the user of the org, whatever the id length 
 	);
 });
 
-void test('isValidAlias', () => {
+test('isValidAlias', () => {
 	for (const alias of ['acme', 'ada@acme.com.uat', 'a_b-c+d', '7'])
 		assert.ok(isValidAlias(alias), alias);
 	for (const alias of ['', '-x', 'a b', 'a/b', 'x'.repeat(81), 'é'])

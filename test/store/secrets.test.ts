@@ -67,7 +67,7 @@ function fakeKeyring(broken = false): {
 	};
 }
 
-void test('SFTOKEN_SECRETS=file: a 0600 file next to the config, announced once', async (t) => {
+test('SFTOKEN_SECRETS=file: a 0600 file next to the config, announced once', async (t) => {
 	const directory = temporaryDirectory(t);
 	const store = await openSecretStore({directory, env: {SFTOKEN_SECRETS: 'file'}});
 	assert.equal(store.kind, 'file');
@@ -87,7 +87,7 @@ void test('SFTOKEN_SECRETS=file: a 0600 file next to the config, announced once'
 	assert.deepEqual(readdirSync(directory), ['secrets.json'], 'no temporary file left behind');
 });
 
-void test('without a working keychain the file is used, and the notice says there is no keychain', async (t) => {
+test('without a working keychain the file is used, and the notice says there is no keychain', async (t) => {
 	const directory = temporaryDirectory(t);
 	const {keyring} = fakeKeyring(true);
 	const store = await openSecretStore({directory, env: {}, keyring});
@@ -98,7 +98,7 @@ void test('without a working keychain the file is used, and the notice says ther
 	);
 });
 
-void test('a secrets file others can read is made private again when read', async (t) => {
+test('a secrets file others can read is made private again when read', async (t) => {
 	const directory = temporaryDirectory(t);
 	const store = await openSecretStore({directory, env: {SFTOKEN_SECRETS: 'file'}});
 	await store.write('a', tokens);
@@ -108,17 +108,21 @@ void test('a secrets file others can read is made private again when read', asyn
 	assert.equal(statSync(file).mode & 0o777, 0o600);
 });
 
-void test('a secrets file that is not JSON reads as empty and is replaced by the next write', async (t) => {
+test('a secrets file that is not JSON is named and never replaced by a write', async (t) => {
 	const directory = temporaryDirectory(t);
 	const file = path.join(directory, 'secrets.json');
 	writeFileSync(file, '{"accounts": {', {mode: 0o600});
 	const store = await openSecretStore({directory, env: {SFTOKEN_SECRETS: 'file'}});
-	assert.equal(await store.read('a'), undefined);
-	await store.write('a', {accessToken: 'x'});
-	assert.deepEqual(await store.read('a'), {accessToken: 'x'});
+	const damaged = (error: unknown) =>
+		error instanceof SecretStoreError &&
+		error.message.includes(file) &&
+		/delete it and log in again/u.test(error.fix);
+	await assert.rejects(store.read('a'), damaged);
+	await assert.rejects(store.write('a', {accessToken: 'x'}), damaged);
+	assert.equal(readFileSync(file, 'utf8'), '{"accounts": {');
 });
 
-void test('hand-edited entries: bad ones are skipped, __proto__ stays data', async (t) => {
+test('hand-edited entries: bad ones are skipped, __proto__ stays data', async (t) => {
 	const directory = temporaryDirectory(t);
 	writeFileSync(
 		path.join(directory, 'secrets.json'),
@@ -142,7 +146,7 @@ void test('hand-edited entries: bad ones are skipped, __proto__ stays data', asy
 	assert.deepEqual(await store.read('__proto__'), {accessToken: 'p'});
 });
 
-void test('a working keychain holds the tokens; nothing goes to a file', async (t) => {
+test('a working keychain holds the tokens; nothing goes to a file', async (t) => {
 	const directory = temporaryDirectory(t);
 	const {keyring, entries} = fakeKeyring();
 	const store = await openSecretStore({directory, env: {}, keyring});
@@ -156,7 +160,7 @@ void test('a working keychain holds the tokens; nothing goes to a file', async (
 	assert.equal(await store.read('00D:005'), undefined);
 });
 
-void test('tokens a file-only run left behind are still found with a keychain, and moved on write', async (t) => {
+test('tokens a file-only run left behind are still found with a keychain, and moved on write', async (t) => {
 	const directory = temporaryDirectory(t);
 	const file = await openSecretStore({directory, env: {SFTOKEN_SECRETS: 'file'}});
 	await file.write('acct', tokens);
@@ -168,7 +172,7 @@ void test('tokens a file-only run left behind are still found with a keychain, a
 	assert.doesNotMatch(readFileSync(path.join(directory, 'secrets.json'), 'utf8'), /secret/);
 });
 
-void test('SFTOKEN_SECRETS=keychain without a keychain is an error with a fix, never the file', async (t) => {
+test('SFTOKEN_SECRETS=keychain without a keychain is an error with a fix, never the file', async (t) => {
 	const directory = temporaryDirectory(t);
 	const {keyring} = fakeKeyring(true);
 	await assert.rejects(
@@ -178,7 +182,7 @@ void test('SFTOKEN_SECRETS=keychain without a keychain is an error with a fix, n
 	assert.deepEqual(readdirSync(directory), []);
 });
 
-void test('an unknown SFTOKEN_SECRETS value is an error', async (t) => {
+test('an unknown SFTOKEN_SECRETS value is an error', async (t) => {
 	const directory = temporaryDirectory(t);
 	await assert.rejects(
 		openSecretStore({directory, env: {SFTOKEN_SECRETS: 'plaintext'}}),
@@ -186,7 +190,7 @@ void test('an unknown SFTOKEN_SECRETS value is an error', async (t) => {
 	);
 });
 
-void test('a keychain that fails after the probe reports an error with a fix', async (t) => {
+test('a keychain that fails after the probe reports an error with a fix', async (t) => {
 	const directory = temporaryDirectory(t);
 	const {keyring} = fakeKeyring();
 	const working = await keyring();
@@ -214,7 +218,7 @@ void test('a keychain that fails after the probe reports an error with a fix', a
 	);
 });
 
-void test('the memory store keeps tokens for the process only', async () => {
+test('the memory store keeps tokens for the process only', async () => {
 	const store = memorySecretStore();
 	assert.equal(store.kind, 'memory');
 	await store.write('a', tokens);
