@@ -68,7 +68,7 @@ test('emulator --json: its first line is one JSON value, and nothing follows it 
 	assert.equal(stdout.split('\n').filter((line) => line !== '').length, 1, stdout);
 });
 
-test('login --device, orgs, token, logout with --json: one JSON value each, before and after', async (t) => {
+test('login --device, orgs, token, request, history, check-token, logout with --json: one JSON value each', async (t) => {
 	const configDir = temporaryDirectory(t);
 	const emulator = await startEmulatorProcess(configDir, [
 		'--records',
@@ -129,6 +129,36 @@ test('login --device, orgs, token, logout with --json: one JSON value each, befo
 	assert.equal(typeof tokenJson['accessToken'], 'string');
 	assert.equal(tokenJson['instanceUrl'], org.myDomainUrl);
 
+	// A request, a bad one, and the history: one JSON value each.
+	const request = await runPiped(
+		['request', '/services/data/v62.0/query?q=SELECT Id, Name FROM Account LIMIT 2', '--json'],
+		{configDir},
+	);
+	assert.equal(request.code, 0, request.stderr);
+	const requestJson = onlyJson(request);
+	assert.equal(requestJson['status'], 200);
+	assert.equal((requestJson['body'] as {totalSize?: unknown}).totalSize, 2);
+	const notFound = await runPiped(['request', '/services/data/v62.0/sobjects/Nope', '--json'], {
+		configDir,
+	});
+	assert.equal(notFound.code, 1);
+	assert.equal(onlyJson(notFound)['status'], 404);
+
+	const history = onlyJson(await runPiped(['history', '--json'], {configDir}));
+	assert.equal(history['ok'], true);
+	assert.ok(Array.isArray(history['entries']));
+
+	const accessToken = String(tokenJson['accessToken']);
+	const checked = await runPiped(['check-token', '--json'], {configDir, input: `${accessToken}\n`});
+	assert.equal(checked.code, 0, checked.stderr);
+	assert.equal(onlyJson(checked)['ok'], true);
+	const mangled = await runPiped(['check-token', '--json', '--org', org.username], {
+		configDir,
+		input: `Bearer ${accessToken.slice(0, 20)} ${accessToken.slice(20)}`,
+	});
+	assert.equal(mangled.code, 1);
+	assert.equal(onlyJson(mangled)['ok'], false);
+
 	const logout = await runPiped(['logout', '--json'], {configDir});
 	assert.equal(logout.code, 0, logout.stderr);
 	assert.equal(onlyJson(logout)['ok'], true);
@@ -145,6 +175,9 @@ test('usage errors with --json still leave stdout free of anything but JSON', as
 		['orgs', '--json', '--bogus'],
 		['token', '--json', '--bogus'],
 		['login', '--json'],
+		['request', '--json'],
+		['history', '--json', '--limit', 'x'],
+		['check-token', '--json', '--bogus'],
 	]) {
 		const run = await runPiped(args, {configDir});
 		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
