@@ -21,6 +21,8 @@ import {
 } from '../core/request.js';
 import {quoted, terminalSafeJson} from '../core/terminal-json.js';
 import {sendRestRequest, type RestResponse} from '../salesforce/rest.js';
+import {historyInputOf} from '../store/history-input.js';
+import {openUserHistory} from '../store/history-open.js';
 import {readAll, type Command, type CommandIo} from './io.js';
 import {parseArgs} from './parse-args.js';
 
@@ -291,6 +293,13 @@ export const requestCommand: Command = async (argv, io) => {
 	);
 	if (!sent.ok) return fail(sent.problem);
 	const {value: result, session: used} = sent.value;
+	// Every request sent is kept in history, without its token; history never fails the command.
+	const history = openUserHistory({env: io.env});
+	await history.append(
+		historyInputOf({org: used.org, request: built.request, result, token: used.accessToken}),
+	);
+	const notice = history.takeNotice();
+	if (notice !== undefined) io.stderr.write(`sftoken request: ${printableLine(notice)}\n`);
 	const outcome: Outcome = result.ok
 		? {kind: 'response', response: result.value}
 		: {kind: 'failure', failure: result.failure};

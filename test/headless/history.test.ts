@@ -1,9 +1,19 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {historyCommand} from '../../source/headless/history.js';
+import {requestCommand} from '../../source/headless/request.js';
 import {openHistoryStore} from '../../source/store/history.js';
 import {input, prodOrg} from '../helpers/history-entries.js';
-import {runCommand, temporaryDirectory, testEnv} from '../auth/helpers.js';
+import {
+	fileContext,
+	loggedIn,
+	runCommand,
+	temporaryDirectory,
+	testEnv,
+	withEmulator,
+} from '../auth/helpers.js';
 
 async function seeded(t: {after(fn: () => void): void}) {
 	const directory = temporaryDirectory(t);
@@ -106,12 +116,60 @@ test('empty history: says so on stderr, exit 0; usage errors exit 2', async (t) 
 
 test('a damaged history file: the notice once on stderr (plain) or in the JSON', async (t) => {
 	const directory = temporaryDirectory(t);
-	const {writeFileSync} = await import('node:fs');
-	const path = await import('node:path');
 	writeFileSync(path.join(directory, 'history.jsonl'), 'garbage\nmore garbage\n');
 	const result = await runCommand(historyCommand, ['--json'], {env: testEnv(directory)});
 	const parsed = JSON.parse(result.stdout) as {notice?: string};
 	assert.match(parsed.notice ?? '', /damaged/u);
 	const again = await runCommand(historyCommand, [], {env: testEnv(directory)});
 	assert.equal(again.stderr, 'No requests in history yet.\n');
+});
+
+test('sftoken request keeps every request in history, without the token, even one sent in a header', async (t) => {
+	const {context, directory} = await fileContext(t);
+	await withEmulator({}, async (emulator) => {
+		const {accessToken} = await loggedIn(context, emulator);
+		const env = testEnv(directory);
+		const get = await runCommand(requestCommand, ['/services/apexrest/Contacts?limit=1'], {env});
+		assert.equal(get.code, 0, get.stderr);
+		const post = await runCommand(
+			requestCommand,
+			[
+				'POST',
+				'/services/data/v66.0/sobjects/Account',
+				'--data',
+				'{"Name":"History"}',
+				'--header',
+				`X-Echo: ${accessToken}`,
+			],
+			{env},
+		);
+		assert.equal(post.code, 0, post.stderr);
+		const listed = await runCommand(historyCommand, ['--json'], {env});
+		const {entries} = JSON.parse(listed.stdout) as {
+			entries: Array<{
+				method: string;
+				path: string;
+				status: number;
+				requestHeaders: Record<string, string>;
+				requestBody?: string;
+			}>;
+		};
+		assert.deepEqual(
+			entries.map((entry) => [entry.method, entry.path, entry.status]),
+			[
+				['POST', '/services/data/v66.0/sobjects/Account', 201],
+				['GET', '/services/apexrest/Contacts?limit=1', 200],
+			],
+		);
+		assert.equal(entries[0]?.requestBody, '{"Name":"History"}');
+		assert.equal(entries[0]?.requestHeaders['X-Echo'], '[REDACTED access token]');
+		const log = readFileSync(path.join(directory, 'history.jsonl'));
+		for (const form of [
+			accessToken,
+			encodeURIComponent(accessToken),
+			Buffer.from(accessToken).toString('base64'),
+		]) {
+			assert.equal(log.includes(form), false);
+		}
+	});
 });
