@@ -1,21 +1,33 @@
+import type {LoggedInOrg} from './auth/complete-login.js';
 import type {LoginTarget} from './core/login-target.js';
+import type {SignInChoice} from './screens/sign-in/sign-in-screen.js';
 
 /** An org of the built-in emulator, offered as a login choice in demo mode. */
 export type DemoOrg = {
 	readonly name: string;
 	readonly myDomainUrl: string;
 	readonly sandbox: boolean;
+	/** The emulator user to type on its login page; the device screen shows it. */
+	readonly username?: string;
+	readonly password?: string;
 };
 
 /** What `sftoken --demo` hands the app: the emulator's login service and its orgs. */
 export type DemoSetup = {
 	readonly loginUrl: string;
 	readonly orgs: readonly DemoOrg[];
+	/** The emulator app's consumer key: used without asking. When absent it is asked for. */
+	readonly clientId?: string;
 };
 
 /** The step the app shows. Each screen that takes data from an earlier one carries it here. */
 export type Screen =
-	{readonly name: 'domain'} | {readonly name: 'sign-in'; readonly target: LoginTarget};
+	| {readonly name: 'domain'}
+	| {readonly name: 'sign-in'; readonly target: LoginTarget}
+	| {readonly name: 'device-login'; readonly target: LoginTarget; readonly clientId: string}
+	| {readonly name: 'browser-login'; readonly target: LoginTarget; readonly clientId: string}
+	| {readonly name: 'paste-token'; readonly target: LoginTarget}
+	| {readonly name: 'identity'; readonly target: LoginTarget; readonly login: LoggedInOrg};
 
 export type AppState = {
 	readonly screen: Screen;
@@ -24,6 +36,10 @@ export type AppState = {
 export type Action =
 	/** The user picked where to log in. */
 	| {readonly type: 'choose-target'; readonly target: LoginTarget}
+	/** The user picked how to sign in (with the consumer key the OAuth flows need). */
+	| {readonly type: 'choose-method'; readonly choice: SignInChoice}
+	/** A login flow ended with a token that works. */
+	| {readonly type: 'logged-in'; readonly login: LoggedInOrg}
 	/** Esc on a screen that has somewhere to go back to. */
 	| {readonly type: 'back'};
 
@@ -36,9 +52,63 @@ export function appReducer(state: AppState, action: Action): AppState {
 			return {screen: {name: 'sign-in', target: action.target}};
 		}
 
+		case 'choose-method': {
+			return {screen: methodScreen(state.screen, action.choice)};
+		}
+
+		case 'logged-in': {
+			const {screen} = state;
+			if (
+				screen.name !== 'device-login' &&
+				screen.name !== 'browser-login' &&
+				screen.name !== 'paste-token'
+			) {
+				return state;
+			}
+
+			return {screen: {name: 'identity', target: screen.target, login: action.login}};
+		}
+
 		case 'back': {
-			// The first screen has nowhere to go back to; Ctrl+C is the way out there.
-			return state.screen.name === 'domain' ? state : initialAppState;
+			return state.screen.name === 'domain' ? state : {screen: previousScreen(state.screen)};
+		}
+	}
+}
+
+function methodScreen(screen: Screen, choice: SignInChoice): Screen {
+	if (screen.name !== 'sign-in') return screen;
+	const {target} = screen;
+	switch (choice.method) {
+		case 'device': {
+			return {name: 'device-login', target, clientId: choice.clientId};
+		}
+
+		case 'browser': {
+			return {name: 'browser-login', target, clientId: choice.clientId};
+		}
+
+		case 'paste': {
+			return {name: 'paste-token', target};
+		}
+	}
+}
+
+/**
+ * Where Esc leads: from a login flow (or its result) back to the choice of method, from there to
+ * the first screen. The first screen has nowhere to go back to; Ctrl+C is the way out there.
+ */
+function previousScreen(screen: Screen): Screen {
+	switch (screen.name) {
+		case 'domain':
+		case 'sign-in': {
+			return {name: 'domain'};
+		}
+
+		case 'device-login':
+		case 'browser-login':
+		case 'paste-token':
+		case 'identity': {
+			return {name: 'sign-in', target: screen.target};
 		}
 	}
 }
@@ -52,6 +122,22 @@ export function screenTitle(screen: Screen): string {
 
 		case 'sign-in': {
 			return 'How do you want to sign in?';
+		}
+
+		case 'device-login': {
+			return 'Sign in with a device code';
+		}
+
+		case 'browser-login': {
+			return 'Sign in with your browser';
+		}
+
+		case 'paste-token': {
+			return 'Sign in with a token';
+		}
+
+		case 'identity': {
+			return 'Who am I';
 		}
 	}
 }

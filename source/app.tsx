@@ -1,16 +1,26 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useReducer, useState} from 'react';
 import {appReducer, initialAppState, screenTitle} from './app-state.js';
-import type {AppState, DemoSetup} from './app-state.js';
+import type {AppState, DemoSetup, Screen} from './app-state.js';
+import type {LoggedInOrg} from './auth/complete-login.js';
+import {memoryAuthContext} from './auth/context.js';
 import type {LoginTarget} from './core/login-target.js';
 import {Header} from './components/header/header.js';
 import {KeyHints} from './components/key-hints/key-hints.js';
 import type {KeyHint} from './components/key-hints/fit-key-hints.js';
+import {BareFrameContext} from './hooks/use-bare-frame.js';
 import {CtrlCContext, useCtrlCRegistry} from './hooks/use-cancel-on-ctrl-c.js';
-import {KeyHintsContext, useKeyHints} from './hooks/use-key-hints.js';
+import {KeyHintsContext} from './hooks/use-key-hints.js';
 import {useRecentLogins} from './hooks/use-recent-logins.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {BrowserLoginScreen} from './screens/browser-login/browser-login-screen.js';
+import {DeviceLoginScreen} from './screens/device-login/device-login-screen.js';
+import {demoUserFor} from './screens/device-login/demo-user.js';
 import {DomainScreen} from './screens/domain-screen.js';
+import {IdentityScreen} from './screens/identity/identity-screen.js';
+import {PasteTokenScreen} from './screens/paste-token/paste-token-screen.js';
+import type {SignInServices} from './screens/sign-in/services.js';
+import {SignInScreen} from './screens/sign-in/sign-in-screen.js';
 import type {RecentLogins} from './store/recent-logins.js';
 
 export type AppProps = {
@@ -19,6 +29,11 @@ export type AppProps = {
 	readonly demo?: DemoSetup;
 	/** A problem the user should know about but that does not stop the app (a broken config). */
 	readonly notice?: string;
+	/**
+	 * Stores, clock, environment, clipboard and browser for the sign-in screens. Without it
+	 * logins live in memory only (as in tests that never sign in).
+	 */
+	readonly services?: SignInServices;
 	/** Called after every state change; lets tests see where the app is. */
 	readonly onStateChange?: (state: AppState) => void;
 };
@@ -26,16 +41,30 @@ export type AppProps = {
 /** The exit code after Ctrl+C, as shells report a SIGINT. */
 export const ctrlCExitCode = 130;
 
+function memoryServices(): SignInServices {
+	return {auth: memoryAuthContext(), env: {}, platform: process.platform};
+}
+
+/** Rows the root takes around a screen: header, the blank lines around the screen, footer. */
+function chromeRows(columns: number, notice: string | undefined, bare: boolean): number {
+	if (bare) return 1;
+	const noticeRows =
+		notice === undefined ? 0 : Math.ceil([...notice].length / Math.max(columns, 1));
+	return 4 + noticeRows;
+}
+
 /**
  * Root component: owns the screen state, the header and footer, and the only exit(). Ctrl+C
  * runs what a screen registered with useCancelOnCtrlC (an in-flight request) or, when nothing
  * is in flight, quits with code 130.
  */
-export function App({recentLogins, demo, notice, onStateChange}: AppProps) {
+export function App({recentLogins, demo, notice, services, onStateChange}: AppProps) {
 	const {exit} = useApp();
-	const {columns} = useTerminalSize();
+	const {columns, rows} = useTerminalSize();
 	const [state, dispatch] = useReducer(appReducer, initialAppState);
 	const [hints, setHints] = useState<readonly KeyHint[]>([]);
+	const [bare, setBare] = useState(false);
+	const [fallbackServices] = useState(memoryServices);
 	const ctrlC = useCtrlCRegistry();
 	const recent = useRecentLogins(recentLogins);
 
@@ -58,49 +87,158 @@ export function App({recentLogins, demo, notice, onStateChange}: AppProps) {
 		...hints,
 		{keys: 'Ctrl+C', label: ctrlC.cancelArmed ? 'cancel' : 'quit'},
 	];
+	const screenRows = Math.max(rows - chromeRows(columns, notice, bare), 1);
+	const screen = (
+		<ScreenView
+			screen={state.screen}
+			services={services ?? fallbackServices}
+			demo={demo}
+			columns={columns}
+			rows={screenRows}
+			recent={recent}
+			onChooseTarget={chooseTarget}
+			dispatch={dispatch}
+		/>
+	);
 
 	return (
 		<CtrlCContext value={ctrlC.register}>
 			<KeyHintsContext value={setHints}>
-				<Box flexDirection="column" width={columns}>
-					<Header title={screenTitle(state.screen)} demo={demo !== undefined} width={columns} />
-					{notice === undefined ? null : <Text color="yellow">{notice}</Text>}
-					<Box marginY={1} flexDirection="column">
-						{state.screen.name === 'domain' ? (
-							<DomainScreen
-								recent={recent.recent}
-								demo={demo}
-								isActive
-								onChoose={chooseTarget}
-								onForget={recent.forget}
-							/>
-						) : (
-							<SignInPlaceholder
-								target={state.screen.target}
-								onBack={() => {
-									dispatch({type: 'back'});
-								}}
-							/>
+				<BareFrameContext value={setBare}>
+					<Box flexDirection="column" width={columns}>
+						{bare ? null : (
+							<Header title={screenTitle(state.screen)} demo={demo !== undefined} width={columns} />
 						)}
+						{notice === undefined || bare ? null : <Text color="yellow">{notice}</Text>}
+						<Box marginY={bare ? 0 : 1} flexDirection="column">
+							{screen}
+						</Box>
+						<KeyHints hints={footer} width={columns} />
 					</Box>
-					<KeyHints hints={footer} width={columns} />
-				</Box>
+				</BareFrameContext>
 			</KeyHintsContext>
 		</CtrlCContext>
 	);
 }
 
-/** Stands in for the sign-in step until it exists: says where it would sign in, Esc goes back. */
-function SignInPlaceholder({
-	target,
-	onBack,
-}: {
-	readonly target: LoginTarget;
-	readonly onBack: () => void;
-}) {
-	useKeyHints([{keys: 'Esc', label: 'back'}]);
-	useInput((_input, key) => {
-		if (key.escape) onBack();
-	});
-	return <Text wrap="truncate-middle">{`Signing in to ${target.loginUrl} — next step`}</Text>;
+type ScreenViewProps = {
+	readonly screen: Screen;
+	readonly services: SignInServices;
+	readonly demo: DemoSetup | undefined;
+	readonly columns: number;
+	readonly rows: number;
+	readonly recent: ReturnType<typeof useRecentLogins>;
+	readonly onChooseTarget: (target: LoginTarget) => void;
+	readonly dispatch: (action: Parameters<typeof appReducer>[1]) => void;
+};
+
+/** The screen of the current step, wired to the actions it reports. */
+function ScreenView({
+	screen,
+	services,
+	demo,
+	columns,
+	rows,
+	recent,
+	onChooseTarget,
+	dispatch,
+}: ScreenViewProps) {
+	const back = () => {
+		dispatch({type: 'back'});
+	};
+
+	const loggedIn = (login: LoggedInOrg) => {
+		dispatch({type: 'logged-in', login});
+	};
+
+	switch (screen.name) {
+		case 'domain': {
+			return (
+				<DomainScreen
+					recent={recent.recent}
+					demo={demo}
+					isActive
+					onChoose={onChooseTarget}
+					onForget={recent.forget}
+				/>
+			);
+		}
+
+		case 'sign-in': {
+			return (
+				<SignInScreen
+					target={screen.target}
+					services={services}
+					demo={demo}
+					columns={columns}
+					rows={rows}
+					isActive
+					onChoose={(choice) => {
+						dispatch({type: 'choose-method', choice});
+					}}
+					onBack={back}
+				/>
+			);
+		}
+
+		case 'device-login': {
+			const demoUser = demoUserFor(screen.target, demo);
+			return (
+				<DeviceLoginScreen
+					loginUrl={screen.target.loginUrl}
+					clientId={screen.clientId}
+					services={services}
+					{...(demoUser === undefined ? {} : {demoUser})}
+					columns={columns}
+					rows={rows}
+					isActive
+					onLoggedIn={loggedIn}
+					onBack={back}
+				/>
+			);
+		}
+
+		case 'browser-login': {
+			return (
+				<BrowserLoginScreen
+					loginUrl={screen.target.loginUrl}
+					clientId={screen.clientId}
+					services={services}
+					columns={columns}
+					rows={rows}
+					isActive
+					onLoggedIn={loggedIn}
+					onBack={back}
+				/>
+			);
+		}
+
+		case 'paste-token': {
+			return (
+				<PasteTokenScreen
+					target={screen.target}
+					services={services}
+					columns={columns}
+					rows={rows}
+					isActive
+					onLoggedIn={loggedIn}
+					onBack={back}
+				/>
+			);
+		}
+
+		case 'identity': {
+			// No next screen yet: the request screen will pass onContinue here.
+			return (
+				<IdentityScreen
+					login={screen.login}
+					services={services}
+					columns={columns}
+					rows={rows}
+					isActive
+					onBack={back}
+				/>
+			);
+		}
+	}
 }

@@ -1,6 +1,8 @@
 import {render} from 'ink';
 import {App} from './app.js';
 import type {DemoSetup} from './app-state.js';
+import {memoryAuthContext, openAuthContext, type AuthContext} from './auth/context.js';
+import {systemServices} from './screens/sign-in/system-services.js';
 import {ConfigStoreError, inMemoryStore, openConfigStore} from './store/config-store.js';
 import type {KeyValueStore} from './store/config-store.js';
 import {recentLogins} from './store/recent-logins.js';
@@ -10,6 +12,12 @@ export type InteractiveOptions = {
 	readonly demo?: DemoSetup;
 	/** The config store; the user's own unless a caller (a test) passes another. */
 	readonly store?: KeyValueStore;
+	/** Where logins are kept; the user's config and keychain unless a caller passes another. */
+	readonly auth?: AuthContext;
+	/** `--port`: the loopback port of the browser login. */
+	readonly browserPort?: number;
+	/** `--no-browser`: never open a browser; paste the redirect address back instead. */
+	readonly noBrowser?: boolean;
 };
 
 function openStore(options: InteractiveOptions): {store: KeyValueStore; notice?: string} {
@@ -24,6 +32,20 @@ function openStore(options: InteractiveOptions): {store: KeyValueStore; notice?:
 	}
 }
 
+async function openAuth(
+	options: InteractiveOptions,
+): Promise<{auth: AuthContext; notice?: string}> {
+	if (options.auth !== undefined) return {auth: options.auth};
+	// Demo logins are to the emulator: never into the user's config or keychain.
+	if (options.demo !== undefined) return {auth: memoryAuthContext()};
+	const opened = await openAuthContext();
+	if (opened.ok) return {auth: opened.value};
+	return {
+		auth: memoryAuthContext(),
+		notice: `${opened.problem.title}: ${opened.problem.cause} ${opened.problem.fix} Logins are kept in memory only.`,
+	};
+}
+
 /**
  * Renders the app and resolves to the process exit code once it unmounts (130 after Ctrl+C).
  * The only place that calls render. Only called when stdin and stdout are terminals (cli.tsx
@@ -32,9 +54,20 @@ function openStore(options: InteractiveOptions): {store: KeyValueStore; notice?:
  * in-flight work before it quits.
  */
 export async function runInteractive(options: InteractiveOptions = {}): Promise<number> {
-	const {store, notice} = openStore(options);
+	const {store, notice: storeNotice} = openStore(options);
+	const {auth, notice: authNotice} = await openAuth(options);
+	const notice = [storeNotice, authNotice].filter(Boolean).join(' ') || undefined;
+	const services = systemServices(auth, {
+		...(options.browserPort === undefined ? {} : {browserPort: options.browserPort}),
+		...(options.noBrowser === undefined ? {} : {noBrowser: options.noBrowser}),
+	});
 	const instance = render(
-		<App recentLogins={recentLogins(store)} demo={options.demo} notice={notice} />,
+		<App
+			recentLogins={recentLogins(store)}
+			demo={options.demo}
+			notice={notice}
+			services={services}
+		/>,
 		{interactive: true, exitOnCtrlC: false},
 	);
 	const result = await instance.waitUntilExit();

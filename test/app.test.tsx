@@ -46,14 +46,14 @@ test('Enter on Production moves the app to signing in at login.salesforce.com, E
 	const {terminal, states} = renderApp();
 	await waitForText(terminal.lastFrame, '❯ Production');
 	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'Signing in to https://login.salesforce.com — next step');
+	await waitForText(terminal.lastFrame, 'Signing in to https://login.salesforce.com');
 	const state = states.at(-1);
 	assert.equal(state?.screen.name, 'sign-in');
 	assert.equal(
 		state?.screen.name === 'sign-in' ? state.screen.target.loginUrl : '',
 		'https://login.salesforce.com',
 	);
-	assert.match(terminal.lastFrame(), /Esc back · Ctrl\+C quit/);
+	await waitForText(terminal.lastFrame, 'Esc back · Ctrl+C quit');
 	terminal.write('\u001B');
 	await waitForText(terminal.lastFrame, '❯ Production');
 	assert.deepEqual(states.at(-1), {screen: {name: 'domain'}});
