@@ -116,7 +116,7 @@ test('at 60×20 the QR code is hidden with a way to show it; q shows it alone, q
 		assert.ok(fitsTerminal(hidden, 60, 20), hidden);
 
 		run.terminal.write('q');
-		const alone = await waitForText(run.terminal.lastFrame, 'Scan to open');
+		const alone = await waitForText(run.terminal.lastFrame, 'scan to open');
 		for (const line of qr.lines) assert.ok(alone.includes(line), `QR line missing:\n${alone}`);
 		assert.ok(fitsTerminal(alone, 60, 20), alone);
 		// The header gives its row to the code; the footer stays.
@@ -354,6 +354,25 @@ test('app not installed: explained with the install step', async (t) => {
 		await chooseMethod(run, 'device');
 		const frame = await waitForText(run.terminal.lastFrame, 'Setup: ');
 		assert.match(frame, /install/iu);
+		run.terminal.unmount();
+	});
+});
+
+test('in demo mode the emulator user stays on screen even at 40×12, right under the address', async (t) => {
+	const {context} = await testContext(t);
+	await withEmulator({}, async (emulator) => {
+		const org = emulator.orgs[0];
+		assert.ok(org);
+		const sleeper = manualSleep();
+		const run = await renderDemoApp(emulator, testServices(context, {sleep: sleeper.sleep}), {
+			columns: 40,
+			rows: 12,
+		});
+		await chooseMethod(run, 'device');
+		await shownCode(run.terminal.lastFrame);
+		const frame = await waitForText(run.terminal.lastFrame, 'Demo login:');
+		assert.ok(frame.replaceAll('\n', ' ').includes(`${org.username} / ${org.password}`), frame);
+		assert.ok(fitsTerminal(frame, 40, 12), frame);
 		run.terminal.unmount();
 	});
 });

@@ -50,8 +50,21 @@ export function deviceBlocks(input: DeviceBlocksInput, width: number): Block[] {
 			{priority: 2, style: 'dim'},
 		),
 		urlBlock('url', code.verificationUri, width, {priority: 0}),
-		spacer('after-url'),
 	];
+	// Right under the address: the emulator's page asks for them. Before the warning, which
+	// goes first in a tiny terminal (a demo login is not someone else's).
+	if (input.demoUser !== undefined) {
+		blocks.push(
+			paragraph(
+				'demo',
+				`Demo login: ${input.demoUser.username} / ${input.demoUser.password}`,
+				width,
+				{priority: 1, style: 'accent'},
+			),
+		);
+	}
+
+	blocks.push(spacer('after-url'));
 
 	if (state.phase === 'finishing') {
 		blocks.push(
@@ -74,17 +87,6 @@ export function deviceBlocks(input: DeviceBlocksInput, width: number): Block[] {
 		spacer('after-status'),
 		paragraph('warning', `! ${securityWarning}`, width, {priority: 1, style: 'warning'}),
 	);
-	if (input.demoUser !== undefined) {
-		blocks.push(
-			paragraph(
-				'demo',
-				`Demo login: ${input.demoUser.username} / ${input.demoUser.password}`,
-				width,
-				{priority: 1, style: 'accent'},
-			),
-		);
-	}
-
 	if (input.message !== undefined) {
 		blocks.push(paragraph('message', input.message, width, {priority: 2, style: 'success'}));
 	}

@@ -17,6 +17,7 @@ import {paragraphLines, problemLines} from '../sign-in/problem-lines.js';
 import {ScrollPanel} from '../sign-in/scroll-panel.js';
 import type {SignInServices} from '../sign-in/services.js';
 import {compactSetupHelpParagraphs, setupHelpParagraphs} from '../sign-in/setup-help.js';
+import {spacedCode} from './big-code.js';
 import {deviceBlocks, type DemoUser} from './device-blocks.js';
 import {useNow} from './use-now.js';
 
@@ -177,7 +178,7 @@ export function DeviceLoginScreen({
 
 		return (
 			<Box flexDirection="column">
-				<Text wrap="truncate-end">{`Scan to open ${code.verificationUri} · code ${code.userCode}`}</Text>
+				<Text wrap="truncate-end">{`Code ${spacedCode(code.userCode)} · scan to open ${code.verificationUri}`}</Text>
 				<QrCode lines={qr.lines} />
 			</Box>
 		);

@@ -5,9 +5,9 @@ import type {DeviceLoginState} from './device-login-state.js';
 
 type Waiting = Extract<DeviceLoginState, {phase: 'waiting'}>;
 
-/** `m:ss`, never negative: 62 000 → "1:02". */
-export function formatClock(ms: number): string {
-	const seconds = Math.max(0, Math.floor(ms / 1000));
+/** `m:ss`, never negative: 62 000 → "1:02"; `round` up for time left, down for time gone. */
+export function formatClock(ms: number, round: 'down' | 'up' = 'down'): string {
+	const seconds = Math.max(0, round === 'up' ? Math.ceil(ms / 1000) : Math.floor(ms / 1000));
 	return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
@@ -18,7 +18,8 @@ export const urgentMs = 60_000;
 export function timeLine(state: Waiting, now: number): {text: string; urgent: boolean} {
 	const left = state.code.expiresAt - now;
 	return {
-		text: `${formatClock(now - state.shownAt)} elapsed · ${formatClock(left)} left`,
+		// Left rounds up, so elapsed and left add up to the lifetime and 0:00 means expired.
+		text: `${formatClock(now - state.shownAt)} elapsed · ${formatClock(left, 'up')} left`,
 		urgent: left < urgentMs,
 	};
 }

@@ -37,6 +37,8 @@ test('clock: m:ss, never negative', () => {
 	assert.equal(formatClock(62_999), '1:02');
 	assert.equal(formatClock(600_000), '10:00');
 	assert.equal(formatClock(-5000), '0:00');
+	assert.equal(formatClock(598_400, 'up'), '9:59');
+	assert.equal(formatClock(-1, 'up'), '0:00');
 });
 
 test('time elapsed and left; the last minute is urgent', () => {
@@ -46,6 +48,8 @@ test('time elapsed and left; the last minute is urgent', () => {
 	});
 	assert.equal(timeLine(waiting(), start + 541_000).urgent, true);
 	assert.equal(timeLine(waiting(), start + 700_000).text, '11:40 elapsed · 0:00 left');
+	// Elapsed rounds down, left up: together they make the lifetime.
+	assert.equal(timeLine(waiting(), start + 1400).text, '0:01 elapsed · 9:59 left');
 });
 
 test('polling status: before the first check, after one, after slow_down, after a failed check', () => {
