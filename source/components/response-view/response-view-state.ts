@@ -15,6 +15,8 @@ export type ResponseViewState = {
 	readonly unwrapped: boolean;
 	/** The last search, highlighted and repeated by n / N. */
 	readonly query: string;
+	/** The line of the last match; n / N go on from it until the view is scrolled. */
+	readonly match: number | undefined;
 	/** The search being typed after `/`; undefined when not typing one. */
 	readonly draft: string | undefined;
 	readonly message: string | undefined;
@@ -26,6 +28,7 @@ export const initialViewState: ResponseViewState = {
 	mode: 'body',
 	unwrapped: false,
 	query: '',
+	match: undefined,
 	draft: undefined,
 	message: undefined,
 };
@@ -34,6 +37,13 @@ export type ViewAction =
 	/** `max` is the last line that may be at the top (lines − height). */
 	| {readonly type: 'scroll'; readonly by: number; readonly max: number}
 	| {readonly type: 'scroll-to'; readonly line: number; readonly max: number}
+	/** A search hit: scrolled to (as far as the end allows) and remembered for n / N. */
+	| {
+			readonly type: 'found';
+			readonly line: number;
+			readonly max: number;
+			readonly message: string | undefined;
+	  }
 	| {readonly type: 'pan'; readonly by: number}
 	| {readonly type: 'toggle-headers'}
 	| {readonly type: 'toggle-unwrap'}
@@ -57,11 +67,20 @@ export function responseViewReducer(
 		case 'scroll': {
 			const top = clamp(state.top + action.by, action.max);
 			if (top === state.top && state.message === undefined) return state;
-			return {...state, top, message: undefined};
+			return {...state, top, message: undefined, match: undefined};
 		}
 
 		case 'scroll-to': {
-			return {...state, top: clamp(action.line, action.max)};
+			return {...state, top: clamp(action.line, action.max), match: undefined};
+		}
+
+		case 'found': {
+			return {
+				...state,
+				top: clamp(action.line, action.max),
+				match: action.line,
+				message: action.message,
+			};
 		}
 
 		case 'pan': {
@@ -75,12 +94,20 @@ export function responseViewReducer(
 				mode: state.mode === 'body' ? 'headers' : 'body',
 				top: 0,
 				left: 0,
+				match: undefined,
 				message: undefined,
 			};
 		}
 
 		case 'toggle-unwrap': {
-			return {...state, unwrapped: !state.unwrapped, top: 0, left: 0, message: undefined};
+			return {
+				...state,
+				unwrapped: !state.unwrapped,
+				top: 0,
+				left: 0,
+				match: undefined,
+				message: undefined,
+			};
 		}
 
 		case 'search-start': {

@@ -164,8 +164,7 @@ export function ResponseView({
 		if (searchQuery === '' || headers) return;
 		const found = findInPages(body.pages, searchQuery, from, direction);
 		if (found !== undefined) {
-			dispatch({type: 'scroll-to', line: found, max: maxTop});
-			dispatch({type: 'message', text: undefined});
+			dispatch({type: 'found', line: found, max: maxTop, message: undefined});
 			return;
 		}
 
@@ -177,10 +176,11 @@ export function ResponseView({
 			direction,
 		);
 		if (wrapped !== undefined && wrapped !== from) {
-			dispatch({type: 'scroll-to', line: wrapped, max: maxTop});
 			dispatch({
-				type: 'message',
-				text:
+				type: 'found',
+				line: wrapped,
+				max: maxTop,
+				message:
 					direction === 1 ? 'search continued from the top' : 'search continued from the bottom',
 			});
 			return;
@@ -200,51 +200,64 @@ export function ResponseView({
 			? (body.pages[0]?.lines.text ?? '')
 			: rawPages.map((page) => page.body).join('\n');
 
+	const handleKey = (input: string, key: Key): void => {
+		const now = current();
+		const top = Math.min(now.top, maxTop);
+		if (now.draft !== undefined) {
+			handlePrompt(input, key, now, dispatch, (committed) => {
+				// A new search counts a match on the top line too.
+				search(1, committed, top - 1);
+			});
+			return;
+		}
+
+		if (!isPlainKey(key)) return;
+		const page = Math.max(1, bodyRows - 1);
+		const scroll = (by: number) => {
+			dispatch({type: 'scroll', by, max: maxTop});
+		};
+
+		if (key.downArrow || input === 'j') scroll(1);
+		else if (key.upArrow || input === 'k') scroll(-1);
+		else if (key.pageDown || input === ' ') scroll(page);
+		else if (key.pageUp || input === 'b') scroll(-page);
+		else if (key.home || input === 'g') dispatch({type: 'scroll-to', line: 0, max: maxTop});
+		else if (key.end || input === 'G') dispatch({type: 'scroll-to', line: maxTop, max: maxTop});
+		else if (key.rightArrow) dispatch({type: 'pan', by: panStep});
+		else if (key.leftArrow) dispatch({type: 'pan', by: -panStep});
+		else if (input === '/') {
+			dispatch({type: 'search-start'});
+			// Said at once: the next key of the same read belongs to the prompt, not the screen.
+			// Closing is reported after the frame, so the Esc or Enter that closes it is not
+			// also acted on by the screen.
+			onPromptChange?.(true);
+		}
+		// From the last match (which may sit below the top near the end), else from the top.
+		else if (input === 'n') search(1, now.query, now.match ?? top);
+		else if (input === 'N') search(-1, now.query, now.match ?? top);
+		else if (input === 'h') dispatch({type: 'toggle-headers'});
+		else if (input === 'u') {
+			if (body.unwrappable) dispatch({type: 'toggle-unwrap'});
+			else dispatch({type: 'message', text: 'Nothing to unwrap: the body is not a JSON string'});
+		} else if (input === 'm' && canLoad && query.next !== undefined) onLoadMore?.(query.next);
+		else if (input === 'a' && canLoad && query.next !== undefined) onLoadAll?.(query.next);
+		else if (input === 'c' && onCopy !== undefined) {
+			void onCopy(copyText()).then((text) => {
+				dispatch({type: 'message', text});
+			});
+		}
+	};
+
 	useInput(
 		(input, key) => {
-			const now = current();
-			const top = Math.min(now.top, maxTop);
-			if (now.draft !== undefined) {
-				handlePrompt(input, key, now, dispatch, (committed) => {
-					// A new search counts a match on the top line too.
-					search(1, committed, top - 1);
-				});
+			// Keys typed faster than one read arrive as one string ("jjj", "g/"): each is a key.
+			const chars = [...input];
+			if (chars.length > 1 && !key.ctrl && !key.meta && !key.escape) {
+				for (const char of chars) handleKey(char, key);
 				return;
 			}
 
-			if (!isPlainKey(key)) return;
-			const page = Math.max(1, bodyRows - 1);
-			const scroll = (by: number) => {
-				dispatch({type: 'scroll', by, max: maxTop});
-			};
-
-			if (key.downArrow || input === 'j') scroll(1);
-			else if (key.upArrow || input === 'k') scroll(-1);
-			else if (key.pageDown || input === ' ') scroll(page);
-			else if (key.pageUp || input === 'b') scroll(-page);
-			else if (key.home || input === 'g') dispatch({type: 'scroll-to', line: 0, max: maxTop});
-			else if (key.end || input === 'G') dispatch({type: 'scroll-to', line: maxTop, max: maxTop});
-			else if (key.rightArrow) dispatch({type: 'pan', by: panStep});
-			else if (key.leftArrow) dispatch({type: 'pan', by: -panStep});
-			else if (input === '/') {
-				dispatch({type: 'search-start'});
-				// Said at once: the next key of the same read belongs to the prompt, not the screen.
-				// Closing is reported after the frame, so the Esc or Enter that closes it is not
-				// also acted on by the screen.
-				onPromptChange?.(true);
-			} else if (input === 'n') search(1, now.query, top);
-			else if (input === 'N') search(-1, now.query, top);
-			else if (input === 'h') dispatch({type: 'toggle-headers'});
-			else if (input === 'u') {
-				if (body.unwrappable) dispatch({type: 'toggle-unwrap'});
-				else dispatch({type: 'message', text: 'Nothing to unwrap: the body is not a JSON string'});
-			} else if (input === 'm' && canLoad && query.next !== undefined) onLoadMore?.(query.next);
-			else if (input === 'a' && canLoad && query.next !== undefined) onLoadAll?.(query.next);
-			else if (input === 'c' && onCopy !== undefined) {
-				void onCopy(copyText()).then((text) => {
-					dispatch({type: 'message', text});
-				});
-			}
+			handleKey(input, key);
 		},
 		{isActive},
 	);
@@ -373,7 +386,7 @@ function handlePrompt(
 	onCommit: (query: string) => void,
 ): void {
 	if (key.escape) dispatch({type: 'search-cancel'});
-	else if (key.return || input === '\n') {
+	else if (key.return || input === '\n' || input === '\r') {
 		const committed = state.draft === '' ? state.query : (state.draft ?? '');
 		dispatch({type: 'search-commit'});
 		onCommit(committed);

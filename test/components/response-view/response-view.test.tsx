@@ -450,3 +450,53 @@ test('m loads the next page of a query from nextRecordsUrl, a loads all; pages a
 	assert.doesNotMatch(last, /nextRecordsUrl/u);
 	terminal.unmount();
 });
+
+test('keys typed faster than one read each act ("jjj", "G/…")', async () => {
+	const body = JSON.stringify({items: Array.from({length: 50}, (_, index) => ({index}))});
+	const terminal = renderTerminal(
+		<ResponseView response={ok} pages={[{body, label: ''}]} width={60} height={10} isActive />,
+	);
+	await waitForText(terminal.lastFrame, '"items"');
+	terminal.write('jjj');
+	await waitFor(
+		() => frameLines(terminal.lastFrame())[1] === '      "index": 0',
+		() => terminal.lastFrame(),
+	);
+	terminal.write('g/"index": 7\r');
+	await waitFor(
+		() => frameLines(terminal.lastFrame())[1] === '      "index": 7',
+		() => terminal.lastFrame(),
+	);
+	terminal.unmount();
+});
+
+test('n goes on from a match near the end, which the view cannot scroll to the top', async () => {
+	const items = Array.from({length: 40}, (_, index) => ({
+		name: index === 2 || index === 38 ? 'needle' : `n${index}`,
+	}));
+	const terminal = renderTerminal(
+		<ResponseView
+			response={ok}
+			pages={[{body: JSON.stringify({items}), label: ''}]}
+			width={60}
+			height={12}
+			isActive
+		/>,
+	);
+	await waitForText(terminal.lastFrame, '"items"');
+	terminal.write('G');
+	await waitForText(terminal.lastFrame, '"n39"');
+	terminal.write('/');
+	await waitForText(terminal.lastFrame, '/▏');
+	terminal.write('needle\r');
+	// The last needle is on the last screen: found where it is, the view stays at the end.
+	await waitFor(
+		() => !terminal.lastFrame().includes('/needle'),
+		() => terminal.lastFrame(),
+	);
+	assert.match(terminal.lastFrame(), /"name": "needle"/u);
+	terminal.write('n');
+	await waitForText(terminal.lastFrame, 'search continued from the top');
+	assert.equal(frameLines(terminal.lastFrame())[1], '      "name": "needle"');
+	terminal.unmount();
+});
