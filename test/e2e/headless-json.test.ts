@@ -129,7 +129,7 @@ test('login --device, orgs, token, request, history, check-token, logout with --
 	assert.equal(typeof tokenJson['accessToken'], 'string');
 	assert.equal(tokenJson['instanceUrl'], org.myDomainUrl);
 
-	// A request, a bad one, and the history: one JSON value each.
+	// A request, a bad one, and the history they leave: one JSON value each.
 	const request = await runPiped(
 		['request', '/services/data/v62.0/query?q=SELECT Id, Name FROM Account LIMIT 2', '--json'],
 		{configDir},
@@ -144,9 +144,10 @@ test('login --device, orgs, token, request, history, check-token, logout with --
 	assert.equal(notFound.code, 1);
 	assert.equal(onlyJson(notFound)['status'], 404);
 
+	// Both requests were recorded, the failed one too.
 	const history = onlyJson(await runPiped(['history', '--json'], {configDir}));
 	assert.equal(history['ok'], true);
-	assert.ok(Array.isArray(history['entries']));
+	assert.equal((history['entries'] as unknown[]).length, 2);
 
 	const accessToken = String(tokenJson['accessToken']);
 	const checked = await runPiped(['check-token', '--json'], {configDir, input: `${accessToken}\n`});

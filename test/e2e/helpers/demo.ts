@@ -1,0 +1,64 @@
+// Steps of the `sftoken --demo` walk shared by the end-to-end tests: what a person reads on the
+// screen and types, including approving the device code at the emulator's /setup/connect page.
+import assert from 'node:assert/strict';
+import {approveDeviceCode} from './emulator.js';
+import {keys, startTerminal, type AppTerminal, type TerminalOptions} from './terminal.js';
+
+export const titles = {
+	domain: 'Where do you log in?',
+	signIn: 'How do you want to sign in?',
+	device: 'Sign in with a device code',
+	identity: 'Who am I',
+} as const;
+
+/** Starts `sftoken --demo` and waits for the first screen. */
+export async function startDemo(options: TerminalOptions = {}): Promise<AppTerminal> {
+	const terminal = startTerminal({...options, args: ['--demo', ...(options.args ?? [])]});
+	await terminal.waitForText(titles.domain);
+	return terminal;
+}
+
+/** First screen → the demo login service → "How do you want to sign in?". */
+export async function toSignIn(terminal: AppTerminal): Promise<void> {
+	await terminal.waitForText('❯ Demo login service (emulator)');
+	terminal.write(keys.enter);
+	await terminal.waitForText(titles.signIn);
+}
+
+export type DeviceScreen = {
+	readonly loginUrl: string;
+	readonly userCode: string;
+	readonly username: string;
+	readonly password: string;
+};
+
+/** Sign-in → Device code; resolves to what the device login screen shows. */
+export async function toDeviceLogin(terminal: AppTerminal): Promise<DeviceScreen> {
+	await toSignIn(terminal);
+	terminal.write(keys.up);
+	await terminal.waitForText('❯ Device code');
+	terminal.write(keys.enter);
+	const screen = await terminal.waitForScreen(
+		(_lines, text) => /\/setup\/connect/.test(text) && /Demo login: \S+ \/ \S+/.test(text),
+		'the device code, the address and the demo login',
+	);
+	const loginUrl = /(http:\/\/127\.0\.0\.1:\d+)\/setup\/connect/.exec(screen)?.[1];
+	// The code is drawn big, then once as text: "ABCD EFGH" at the start of a line.
+	const code = /^([A-Z\d]{4}) ([A-Z\d]{4})(?:\s|$)/m.exec(screen);
+	const user = /Demo login: (\S+) \/ (\S+)/.exec(screen);
+	assert.ok(loginUrl !== undefined && code && user, `unexpected device screen:\n${screen}`);
+	return {
+		loginUrl,
+		userCode: `${code[1]}${code[2]}`,
+		username: user[1]!,
+		password: user[2]!,
+	};
+}
+
+/** The whole login: device code approved over HTTP, up to the identity screen. */
+export async function logInWithDeviceCode(terminal: AppTerminal): Promise<DeviceScreen> {
+	const device = await toDeviceLogin(terminal);
+	await approveDeviceCode(device.loginUrl, device.userCode, device);
+	await terminal.waitForText(titles.identity);
+	return device;
+}
