@@ -55,6 +55,38 @@ export async function toDeviceLogin(terminal: AppTerminal): Promise<DeviceScreen
 	};
 }
 
+/**
+ * The demo's first org's user: the emulator makes it from its seed (source/emulator/orgs.ts), and
+ * the device code screen prints it as "Demo login: …".
+ */
+export const demoUser = {username: 'admin@acme.demo', password: 'demo-password-1'} as const;
+
+/** An SSH session: the app opens no browser and offers paste-back (and still listens). */
+export const sshEnv = {SSH_CONNECTION: '10.0.0.1 50000 10.0.0.2 22'} as const;
+
+/**
+ * Sign-in → Browser; resolves to the authorize address the screen shows (the app wraps it over
+ * several full-width lines so that none of it is lost).
+ */
+export async function toBrowserLogin(terminal: AppTerminal): Promise<string> {
+	await toSignIn(terminal);
+	terminal.write(keys.down);
+	await terminal.waitForText(/❯ Browser/);
+	terminal.write(keys.enter);
+	const screen = await terminal.waitForText('Waiting for the browser to come back');
+	const lines = screen.split('\n');
+	const first = lines.findIndex((line) => line.startsWith('http://127.0.0.1:'));
+	assert.ok(first !== -1, `no authorize address on the screen:\n${screen}`);
+	let url = '';
+	for (const line of lines.slice(first)) {
+		if (line === '') break;
+		url += line;
+	}
+
+	assert.match(url, /\/services\/oauth2\/authorize\?.*state=/);
+	return url;
+}
+
 /** The whole login: device code approved over HTTP, up to the identity screen. */
 export async function logInWithDeviceCode(terminal: AppTerminal): Promise<DeviceScreen> {
 	const device = await toDeviceLogin(terminal);
