@@ -27,7 +27,8 @@ export type Screen =
 	| {readonly name: 'device-login'; readonly target: LoginTarget; readonly clientId: string}
 	| {readonly name: 'browser-login'; readonly target: LoginTarget; readonly clientId: string}
 	| {readonly name: 'paste-token'; readonly target: LoginTarget}
-	| {readonly name: 'identity'; readonly target: LoginTarget; readonly login: LoggedInOrg};
+	| {readonly name: 'identity'; readonly target: LoginTarget; readonly login: LoggedInOrg}
+	| {readonly name: 'request'; readonly target: LoginTarget; readonly login: LoggedInOrg};
 
 export type AppState = {
 	readonly screen: Screen;
@@ -40,6 +41,8 @@ export type Action =
 	| {readonly type: 'choose-method'; readonly choice: SignInChoice}
 	/** A login flow ended with a token that works. */
 	| {readonly type: 'logged-in'; readonly login: LoggedInOrg}
+	/** On from "Who am I" to the request screen, with the same login. */
+	| {readonly type: 'continue'}
 	/** Esc on a screen that has somewhere to go back to. */
 	| {readonly type: 'back'};
 
@@ -67,6 +70,13 @@ export function appReducer(state: AppState, action: Action): AppState {
 			}
 
 			return {screen: {name: 'identity', target: screen.target, login: action.login}};
+		}
+
+		case 'continue': {
+			const {screen} = state;
+			return screen.name === 'identity'
+				? {screen: {name: 'request', target: screen.target, login: screen.login}}
+				: state;
 		}
 
 		case 'back': {
@@ -110,6 +120,10 @@ function previousScreen(screen: Screen): Screen {
 		case 'identity': {
 			return {name: 'sign-in', target: screen.target};
 		}
+
+		case 'request': {
+			return {name: 'identity', target: screen.target, login: screen.login};
+		}
 	}
 }
 
@@ -138,6 +152,10 @@ export function screenTitle(screen: Screen): string {
 
 		case 'identity': {
 			return 'Who am I';
+		}
+
+		case 'request': {
+			return 'Request';
 		}
 	}
 }

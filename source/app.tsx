@@ -19,6 +19,7 @@ import {demoUserFor} from './screens/device-login/demo-user.js';
 import {DomainScreen} from './screens/domain-screen.js';
 import {IdentityScreen} from './screens/identity/identity-screen.js';
 import {PasteTokenScreen} from './screens/paste-token/paste-token-screen.js';
+import {RequestScreen} from './screens/request/request-screen.js';
 import type {SignInServices} from './screens/sign-in/services.js';
 import {SignInScreen} from './screens/sign-in/sign-in-screen.js';
 import type {RecentLogins} from './store/recent-logins.js';
@@ -228,7 +229,6 @@ function ScreenView({
 		}
 
 		case 'identity': {
-			// No next screen yet: the request screen will pass onContinue here.
 			return (
 				<IdentityScreen
 					login={screen.login}
@@ -237,6 +237,27 @@ function ScreenView({
 					rows={rows}
 					isActive
 					onBack={back}
+					onContinue={() => {
+						dispatch({type: 'continue'});
+					}}
+				/>
+			);
+		}
+
+		case 'request': {
+			return (
+				<RequestScreen
+					login={screen.login}
+					services={services}
+					columns={columns}
+					rows={rows}
+					isActive
+					onBack={back}
+					onLoginAgain={() => {
+						// The login flows force a login prompt, so this org is asked for, not whichever
+						// the browser is signed in to.
+						onChooseTarget(screen.target);
+					}}
 				/>
 			);
 		}
