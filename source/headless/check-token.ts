@@ -242,6 +242,15 @@ export const checkTokenCommand: Command = async (argv, io) => {
 	}
 
 	const ok = inspection.clean && (live === undefined || live.verdict === 'alive');
+	const lines = [
+		`${inspection.clean ? '✓' : '✗'} ${summarizeInspection(inspection, inspection.fixable && !inspection.clean ? {fixHint: 'the fixed token is printed with --json (fixed)'} : {})}`,
+	];
+	if (inspection.removed.length > 0) lines.push(`  To remove: ${inspection.removed.join(', ')}`);
+	if (inspection.fixable && !inspection.clean) {
+		lines.push(`  Fixed:     ${maskToken(inspection.fixed)}`);
+	}
+
+	if (live !== undefined && org !== undefined) lines.push(liveLine(live, org));
 	if (json) {
 		io.stdout.write(
 			`${terminalSafeJson({
@@ -250,18 +259,15 @@ export const checkTokenCommand: Command = async (argv, io) => {
 				problems: problemsJson(inspection),
 				fixed: inspection.fixed,
 				live: live ?? null,
-			})}\n`,
+				// What is wrong, in words, as every failing --json answer of sftoken says it.
+				...(ok ? {} : {message: lines.filter((line) => !line.startsWith('  ')).join(' ')}),
+			})}
+`,
 		);
 		return ok ? 0 : 1;
 	}
 
-	const lines = [
-		`${inspection.clean ? '✓' : '✗'} ${summarizeInspection(inspection, inspection.fixable && !inspection.clean ? {fixHint: 'the fixed token is printed with --json (fixed)'} : {})}`,
-	];
-	if (inspection.removed.length > 0) lines.push(`  To remove: ${inspection.removed.join(', ')}`);
-	if (inspection.fixable && !inspection.clean)
-		lines.push(`  Fixed:     ${maskToken(inspection.fixed)}`);
-	if (live !== undefined && org !== undefined) lines.push(liveLine(live, org));
-	io.stdout.write(`${lines.map((line) => printableLine(line)).join('\n')}\n`);
+	// Like every command: the answer on stdout when all is well, the problem on stderr.
+	(ok ? io.stdout : io.stderr).write(`${lines.map((line) => printableLine(line)).join('\n')}\n`);
 	return ok ? 0 : 1;
 };
