@@ -58,6 +58,8 @@ const argvOptions: Record<CommandName, ArgvOptions> = {
 		flags: ['device', 'domain', 'client-id', 'alias', 'port', 'browser', 'json', 'help', 'proxy'],
 	},
 	token: {flags: ['org', 'json', 'help', 'proxy']},
+	request: {flags: ['org', 'data', 'header', 'json', 'help', 'proxy']},
+	'check-token': {flags: ['org', 'token', 'json', 'help', 'proxy']},
 	orgs: {flags: ['json', 'help']},
 	logout: {flags: ['org', 'json', 'help', 'proxy']},
 	history: {flags: ['json', 'limit', 'org', 'help']},
