@@ -43,7 +43,7 @@ type Setup = {
 	readonly login: {readonly org: LoggedInOrg['org']; readonly accessToken: string};
 };
 
-function renderScreen({context, login}: Setup, rows = 40) {
+function renderScreen({context, login}: Setup, rows = 40, columns = 100) {
 	const events: string[] = [];
 	let hints = '';
 	const terminal = renderTerminal(
@@ -55,14 +55,14 @@ function renderScreen({context, login}: Setup, rows = 40) {
 			<RequestScreen
 				login={login}
 				services={{auth: context, env: {}}}
-				columns={100}
+				columns={columns}
 				rows={rows}
 				isActive
 				onBack={() => events.push('back')}
 				onLoginAgain={() => events.push('login-again')}
 			/>
 		</KeyHintsContext>,
-		{columns: 100, rows},
+		{columns, rows},
 	);
 	/** Waits until the footer offers `hint`: the keys behind it are listened to by then. */
 	const waitForHint = async (hint: string) =>
@@ -366,4 +366,41 @@ test('the frame fits the rows it is given, with a response and a diagnosis', asy
 		assert.match(frame, /No @RestResource class maps \/services\/apexrest\/Nope/u);
 		terminal.unmount();
 	}
+});
+
+test('in a 40×12 terminal (8 rows for the screen) no field and no answer draws past the bottom', async () => {
+	const setup = await logIn(emulator);
+	const rows = 8;
+	const {terminal} = renderScreen(setup, rows, 40);
+	const fits = () => {
+		const frame = terminal.lastFrame();
+		const lines = frame.replace(/\n$/u, '').split('\n');
+		assert.ok(lines.length <= rows, `${lines.length} lines:\n${frame}`);
+		for (const line of lines) assert.ok([...line].length <= 40, line);
+	};
+
+	await waitForText(terminal.lastFrame, '› GET');
+	fits();
+	terminal.write(ctrlU);
+	terminal.write('/services/apexrest/Contacts?limit=2');
+	await waitForText(terminal.lastFrame, 'Contacts?limit=2');
+	for (const marker of ['› Headers', '› Token', '› GET']) {
+		terminal.write(tab);
+		await waitForText(terminal.lastFrame, marker);
+		fits();
+	}
+
+	terminal.write(enter);
+	await waitForText(terminal.lastFrame, '200 OK');
+	fits();
+	terminal.write(ctrlN);
+	terminal.write(tab);
+	terminal.write(tab);
+	terminal.write(tab);
+	await waitForText(terminal.lastFrame, '› Body');
+	fits();
+	terminal.unmount();
+	const tiny = renderScreen(setup, 3, 40);
+	await waitForText(tiny.terminal.lastFrame, 'Make the terminal taller');
+	tiny.terminal.unmount();
 });

@@ -61,6 +61,9 @@ const osc52Limit = 74 * 1024;
 const labelWidth = 10;
 const maxHeaderLines = 3;
 const maxBodyLines = 6;
+const tokenMaxLines = 3;
+/** Rows the answer needs to be worth showing: its status line and two of body. */
+const minResultRows = 3;
 
 function focusOrder(method: RequestMethod, hasResult: boolean): Focus[] {
 	return [
@@ -281,26 +284,15 @@ export function RequestScreen({
 	};
 
 	// Layout: the form (one line while the answer has the focus), a status line, then the answer.
+	// Rows are counted exactly: a frame taller than the terminal cannot be erased by Ink.
 	const width = Math.max(columns, 20);
 	const fieldWidth = Math.max(width - labelWidth, 10);
 	const collapsed = activeFocus === 'response';
 	const inspection = inspectToken(token);
-	const tokenRows = (() => {
-		const layout = layoutToken(inspection, {
-			revealed,
-			width: fieldWidth,
-			maxLines: 3,
-			cursor: tokenEditing,
-		});
-		const verdict = verdictFor(inspection, tokenEditing).text;
-		return (
-			(token === '' && !tokenEditing ? 1 : 0) +
-			layout.head.length +
-			(layout.hiddenLines > 0 ? 1 : 0) +
-			layout.tail.length +
-			wrapText(verdict, fieldWidth).length
-		);
-	})();
+	const tokenFocused = activeFocus === 'token';
+	const tokenRows = tokenFocused
+		? tokenFieldRows(inspection, {revealed, width: fieldWidth, editing: tokenEditing})
+		: 1;
 	const headerRows =
 		activeFocus === 'headers' ? 1 + Math.min(headers.value.split('\n').length, maxHeaderLines) : 1;
 	const bodyRows = !methodHasBody(method)
@@ -308,21 +300,25 @@ export function RequestScreen({
 		: activeFocus === 'body'
 			? 1 + Math.min(body.value.split('\n').length, maxBodyLines)
 			: 1;
-	const formRows = collapsed ? 1 : 2 + headerRows + bodyRows + tokenRows;
 	const statusRows = 1;
-	const resultRows = Math.max(rows - formRows - statusRows, 3);
+	const fieldRows = collapsed ? 1 : 1 + headerRows + bodyRows + tokenRows;
+	// The org line goes first when rows are short; the answer needs at least three.
+	const showOrg = !collapsed && rows - fieldRows - statusRows - 1 >= minResultRows;
+	const formRows = fieldRows + (showOrg ? 1 : 0);
+	const tooSmall = formRows + statusRows > rows;
+	const resultRows = Math.max(rows - formRows - statusRows, 0);
 
 	const org = request.session.org;
 	const status = statusLine(request, method, path.value);
-	const result = resultArea({
-		request,
-		width,
-		rows: resultRows,
-	});
-	const responseRows = Math.max(
-		resultRows - result.panel.length - (result.panel.length > 0 ? 1 : 0),
-		3,
-	);
+	const result = resultArea({request, width, rows: resultRows});
+
+	if (tooSmall) {
+		return (
+			<Text wrap="truncate-end" color="yellow">
+				{`Make the terminal taller: this needs ${formRows + statusRows} rows, it has ${rows}.`}
+			</Text>
+		);
+	}
 
 	return (
 		<Box flexDirection="column" width={width}>
@@ -337,9 +333,11 @@ export function RequestScreen({
 				</Text>
 			) : (
 				<>
-					<Text wrap="truncate-end" dimColor>
-						{`  Org     ${orgLabel(org)} · ${org.instanceUrl}${apiVersion === undefined ? '' : ` · API v${apiVersion}`}`}
-					</Text>
+					{showOrg ? (
+						<Text wrap="truncate-end" dimColor>
+							{`  Org     ${orgLabel(org)} · ${org.instanceUrl}${apiVersion === undefined ? '' : ` · API v${apiVersion}`}`}
+						</Text>
+					) : null}
 					<Box>
 						<Label text={method} focused={activeFocus === 'path'} bold />
 						<TextField
@@ -396,20 +394,31 @@ export function RequestScreen({
 						</Box>
 					) : null}
 					<Box>
-						<Label text="Token" focused={activeFocus === 'token'} />
-						<TokenField
-							value={token}
-							width={fieldWidth}
-							maxLines={3}
-							hints={false}
-							isActive={fieldsActive && activeFocus === 'token'}
-							revealed={revealed}
-							onToggleReveal={() => {
-								setRevealed((shown) => !shown);
-							}}
-							onChange={setToken}
-							onEditingChange={setTokenEditing}
-						/>
+						<Label text="Token" focused={tokenFocused} />
+						{tokenFocused ? (
+							<TokenField
+								value={token}
+								width={fieldWidth}
+								maxLines={tokenMaxLines}
+								hints={false}
+								isActive={fieldsActive}
+								revealed={revealed}
+								onToggleReveal={() => {
+									setRevealed((shown) => !shown);
+								}}
+								onChange={setToken}
+								onEditingChange={setTokenEditing}
+							/>
+						) : (
+							<Text wrap="truncate-end">
+								<Text dimColor>{maskToken(inspection.fixed) || '(none)'}</Text>
+								<Text color={verdictFor(inspection, false).color}>
+									{inspection.clean
+										? ' ✓'
+										: ` ✗ ${inspection.removed.join(', ') || 'not a usable token'}`}
+								</Text>
+							</Text>
+						)}
 					</Box>
 				</>
 			)}
@@ -419,13 +428,13 @@ export function RequestScreen({
 			{result.panel.length > 0 ? (
 				<LinesView lines={result.panel} hyperlinks={false} width={width} />
 			) : null}
-			{result.showResponse && exchange?.outcome.kind === 'response' ? (
+			{result.responseRows > 0 && exchange?.outcome.kind === 'response' ? (
 				<Box marginTop={result.panel.length > 0 ? 1 : 0}>
 					<ResponseView
 						response={responseSummary(exchange.outcome.response)}
 						pages={exchange.pages}
 						width={width}
-						height={responseRows}
+						height={result.responseRows}
 						isActive={isActive && !modal && activeFocus === 'response'}
 						{...(phase.kind === 'loading' ? {loading: phase.text} : {})}
 						onLoadMore={(url) => {
@@ -524,7 +533,10 @@ function statusStyle(line: Line): {color?: string; dimColor?: boolean} {
 	}
 }
 
-/** What goes under the form: a pre-flight stop, a diagnosis or refresh problem, and the response. */
+/**
+ * What goes under the form: a pre-flight stop, a diagnosis or refresh problem, and the response
+ * (responseRows 0: no room for it, or nothing to show).
+ */
 function resultArea({
 	request,
 	width,
@@ -533,27 +545,49 @@ function resultArea({
 	readonly request: RequestController;
 	readonly width: number;
 	readonly rows: number;
-}): {panel: Line[]; showResponse: boolean} {
+}): {panel: Line[]; responseRows: number} {
 	const {phase, exchange} = request;
 	if (phase.kind === 'preflight') {
-		return {panel: fitBlocks(preflightBlocks(phase.preflight, width), rows), showResponse: false};
+		return {panel: fitBlocks(preflightBlocks(phase.preflight, width), rows), responseRows: 0};
 	}
 
 	const hasBody = exchange?.outcome.kind === 'response';
-	// With a body to show, the explanation leaves it at least a few rows.
-	const panelRows = hasBody ? Math.max(rows - 5, 2) : rows;
-	if (phase.kind === 'refresh-failed') {
-		return {
-			panel: fitBlocks(refreshProblemBlocks(phase.problem, width), panelRows),
-			showResponse: hasBody,
-		};
+	const blocks =
+		phase.kind === 'refresh-failed'
+			? refreshProblemBlocks(phase.problem, width)
+			: (() => {
+					const diagnosis = exchange?.loadFailure ?? exchange?.diagnosis;
+					return diagnosis === undefined ? [] : diagnosisBlocks(diagnosis, width);
+				})();
+	if (blocks.length === 0) {
+		return {panel: [], responseRows: hasBody && rows >= minResultRows ? rows : 0};
 	}
 
-	const diagnosis = exchange?.loadFailure ?? exchange?.diagnosis;
-	return {
-		panel: diagnosis === undefined ? [] : fitBlocks(diagnosisBlocks(diagnosis, width), panelRows),
-		showResponse: hasBody,
-	};
+	// With a body to show, the explanation leaves it a few rows (and a blank line between).
+	const panel = fitBlocks(blocks, hasBody ? Math.max(rows - minResultRows - 1, 1) : rows);
+	const left = rows - panel.length - 1;
+	return {panel, responseRows: hasBody && left >= minResultRows ? left : 0};
+}
+
+/** The rows the token field takes while focused: its token lines and its wrapped verdict. */
+function tokenFieldRows(
+	inspection: ReturnType<typeof inspectToken>,
+	options: {readonly revealed: boolean; readonly width: number; readonly editing: boolean},
+): number {
+	const layout = layoutToken(inspection, {
+		revealed: options.revealed,
+		width: options.width,
+		maxLines: tokenMaxLines,
+		cursor: options.editing,
+	});
+	const verdict = verdictFor(inspection, options.editing).text;
+	return (
+		(inspection.input === '' && !options.editing ? 1 : 0) +
+		layout.head.length +
+		(layout.hiddenLines > 0 ? 1 : 0) +
+		layout.tail.length +
+		wrapText(verdict, options.width).length
+	);
 }
 
 type FooterInput = {
