@@ -376,3 +376,75 @@ test('in demo mode the emulator user stays on screen even at 40×12, right under
 		run.terminal.unmount();
 	});
 });
+
+test('slow_down from Salesforce is shown, with the longer interval', async (t) => {
+	const {context} = await testContext(t);
+	await withEmulator({enforceSlowDown: true}, async (emulator) => {
+		const sleeper = manualSleep();
+		const run = await renderDemoApp(emulator, testServices(context, {sleep: sleeper.sleep}));
+		await chooseMethod(run, 'device');
+		await shownCode(run.terminal.lastFrame);
+		// Two polls back to back: the second comes sooner than the interval.
+		await waitFor(() => sleeper.waiting() === 1);
+		sleeper.release();
+		await waitForText(run.terminal.lastFrame, 'checked');
+		await waitFor(() => sleeper.waiting() === 1);
+		sleeper.release();
+		await waitForText(
+			run.terminal.lastFrame,
+			'Salesforce asked sftoken to slow down: now every 10 s',
+		);
+		run.terminal.unmount();
+	});
+});
+
+test('a code that expires stops the polling and says so; r asks for a new one', async (t) => {
+	const {context, requests} = await testContext(t);
+	const clock = manualClock();
+	await withEmulator({}, async (emulator) => {
+		const sleeper = manualSleep();
+		const run = await renderDemoApp(
+			emulator,
+			testServices({...context, now: clock.now}, {sleep: sleeper.sleep}),
+		);
+		await chooseMethod(run, 'device');
+		const code = await shownCode(run.terminal.lastFrame);
+		await waitFor(() => sleeper.waiting() === 1);
+		const before = tokenPosts(requests, emulator);
+		clock.advance(601_000);
+		sleeper.release();
+		const frame = await waitForText(run.terminal.lastFrame, 'Fix: ');
+		assert.match(frame, /✗ .*expired/iu);
+		assert.equal(tokenPosts(requests, emulator), before, 'polled past the expiry');
+		await waitForText(run.terminal.lastFrame, 'r retry');
+		run.terminal.write('r');
+		assert.notEqual(await shownCode(run.terminal.lastFrame), code);
+		run.terminal.unmount();
+	});
+});
+
+test('where the terminal draws links, the URL is an OSC 8 link whose text is still the plain URL', async (t) => {
+	const {context} = await testContext(t);
+	await withEmulator({}, async (emulator) => {
+		const sleeper = manualSleep();
+		const run = await renderDemoApp(
+			emulator,
+			testServices(context, {sleep: sleeper.sleep, env: {FORCE_HYPERLINK: '1'}}),
+			{columns: 80, rows: 24},
+		);
+		await chooseMethod(run, 'device');
+		const code = await shownCode(run.terminal.lastFrame);
+		const frame = await waitForText(run.terminal.lastFrame, `${emulator.loginUrl}/setup/connect`);
+		const complete = `${emulator.loginUrl}/setup/connect?user_code=${code}`;
+		assert.match(
+			run.terminal.output(),
+			new RegExp(
+				`\\u001B\\]8;id=[\\w-]+;${complete.replaceAll('.', '\\.').replaceAll('?', '\\?')}\\u001B\\\\${emulator.loginUrl.replaceAll('.', '\\.')}/setup/connect\\u001B\\]8;;\\u001B\\\\`,
+				'u',
+			),
+		);
+		// The link takes no room: the QR code beside it stays in place and the frame fits.
+		assert.ok(fitsTerminal(frame, 80, 24), frame);
+		run.terminal.unmount();
+	});
+});

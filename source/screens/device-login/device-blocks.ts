@@ -49,7 +49,11 @@ export function deviceBlocks(input: DeviceBlocksInput, width: number): Block[] {
 			width,
 			{priority: 2, style: 'dim'},
 		),
-		urlBlock('url', code.verificationUri, width, {priority: 0}),
+		// The text is the address to type; a click opens it with the code filled in.
+		urlBlock('url', code.verificationUri, width, {
+			priority: 0,
+			link: code.verificationUriComplete,
+		}),
 	];
 	// Right under the address: the emulator's page asks for them. Before the warning, which
 	// goes first in a tiny terminal (a demo login is not someone else's).

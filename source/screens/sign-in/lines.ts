@@ -76,12 +76,15 @@ export function paragraph(
 	};
 }
 
-/** A URL cut into lines of `width`, each a piece of the same link. */
+/**
+ * A URL cut into lines of `width`, each a piece of the same link — to `options.link` when the
+ * link should go further than the text says (the device page with the code filled in).
+ */
 export function urlBlock(
 	key: string,
 	url: string,
 	width: number,
-	options: {priority: number; style?: LineStyle},
+	options: {priority: number; style?: LineStyle; link?: string},
 ): Block {
 	const chars = [...url];
 	const room = Math.max(width, 1);
@@ -90,7 +93,7 @@ export function urlBlock(
 		lines.push({
 			text: chars.slice(index, index + room).join(''),
 			style: options.style ?? 'accent',
-			link: url,
+			link: options.link ?? url,
 		});
 	}
 
