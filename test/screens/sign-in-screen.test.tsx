@@ -167,3 +167,18 @@ test('in a 40×12 terminal the list and the help stay inside the screen', async 
 	await waitForText(terminal.lastFrame, '↑↓');
 	terminal.unmount();
 });
+
+test('at 80×24 the full setup steps scroll with ↑↓ rather than being cut', async () => {
+	const {terminal} = renderSignIn({columns: 80, rows: 24});
+	await waitForText(terminal.lastFrame, '❯ Browser');
+	terminal.write('?');
+	const first = await waitForText(terminal.lastFrame, 'more lines · ↑↓ scroll');
+	assert.ok(fitsTerminal(first, 80, 20), first);
+	assert.doesNotMatch(first, /up to 10 minutes/u);
+	for (let index = 0; index < 12; index++) terminal.write(down);
+	const end = await waitForText(terminal.lastFrame, 'end · ↑↓ scroll');
+	assert.match(end.replaceAll('\n', ' '), /Permitted Users/u);
+	assert.match(end.replaceAll('\n', ' '), /up to 10 minutes/u);
+	assert.ok(fitsTerminal(end, 80, 20), end);
+	terminal.unmount();
+});

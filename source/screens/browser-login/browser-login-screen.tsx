@@ -15,10 +15,10 @@ import {browserAvailability, isSshSession} from '../../terminal/ssh.js';
 import {useNow} from '../device-login/use-now.js';
 import {fitBlocks, paragraph, type Block} from '../sign-in/lines.js';
 import {LinesView} from '../sign-in/lines-view.js';
-import {paragraphLines, problemLines} from '../sign-in/problem-lines.js';
+import {problemLines} from '../sign-in/problem-lines.js';
 import {ScrollPanel} from '../sign-in/scroll-panel.js';
 import type {SignInServices} from '../sign-in/services.js';
-import {compactSetupHelpParagraphs, setupHelpParagraphs} from '../sign-in/setup-help.js';
+import {SetupHelpPanel} from '../sign-in/setup-help-panel.js';
 import {browserTopBlocks, pasteLabel} from './browser-blocks.js';
 
 export type BrowserLoginScreenProps = {
@@ -142,12 +142,14 @@ export function BrowserLoginScreen({
 	useKeyHints(hintsFor({help, phase: state.phase, focus, canOpen: browser.ok}));
 
 	if (help) {
-		const long = paragraphLines(setupHelpParagraphs(services.browserPort), columns);
-		const lines =
-			long.length <= rows
-				? long
-				: paragraphLines(compactSetupHelpParagraphs(services.browserPort), columns);
-		return <ScrollPanel lines={lines} maxRows={rows} isActive={isActive} hyperlinks={false} />;
+		return (
+			<SetupHelpPanel
+				columns={columns}
+				rows={rows}
+				isActive={isActive}
+				{...(services.browserPort === undefined ? {} : {port: services.browserPort})}
+			/>
+		);
 	}
 
 	if (state.phase === 'failed') {

@@ -13,10 +13,10 @@ import {supportsHyperlinks} from '../../terminal/hyperlink.js';
 import {browserAvailability} from '../../terminal/ssh.js';
 import {fitBlocks, paragraph} from '../sign-in/lines.js';
 import {LinesView} from '../sign-in/lines-view.js';
-import {paragraphLines, problemLines} from '../sign-in/problem-lines.js';
+import {problemLines} from '../sign-in/problem-lines.js';
 import {ScrollPanel} from '../sign-in/scroll-panel.js';
 import type {SignInServices} from '../sign-in/services.js';
-import {compactSetupHelpParagraphs, setupHelpParagraphs} from '../sign-in/setup-help.js';
+import {SetupHelpPanel} from '../sign-in/setup-help-panel.js';
 import {spacedCode} from './big-code.js';
 import {deviceBlocks, type DemoUser} from './device-blocks.js';
 import {useNow} from './use-now.js';
@@ -135,12 +135,14 @@ export function DeviceLoginScreen({
 	);
 
 	if (mode === 'help') {
-		const long = paragraphLines(setupHelpParagraphs(services.browserPort), columns);
-		const lines =
-			long.length <= rows
-				? long
-				: paragraphLines(compactSetupHelpParagraphs(services.browserPort), columns);
-		return <ScrollPanel lines={lines} maxRows={rows} isActive={isActive} hyperlinks={false} />;
+		return (
+			<SetupHelpPanel
+				columns={columns}
+				rows={rows}
+				isActive={isActive}
+				{...(services.browserPort === undefined ? {} : {port: services.browserPort})}
+			/>
+		);
 	}
 
 	if (state.phase === 'failed') {

@@ -23,8 +23,9 @@ export function ScrollPanel({lines, maxRows, isActive, hyperlinks}: ScrollPanelP
 	const offset = Math.min(rawOffset, maxOffset);
 	useInput(
 		(_input, key) => {
-			if (key.upArrow) setOffset(Math.max(offset - 1, 0));
-			else if (key.downArrow) setOffset(Math.min(offset + 1, maxOffset));
+			// Functional updates: several arrows can arrive before the next render.
+			if (key.upArrow) setOffset((from) => Math.max(Math.min(from, maxOffset) - 1, 0));
+			else if (key.downArrow) setOffset((from) => Math.min(from + 1, maxOffset));
 		},
 		{isActive: isActive && overflow},
 	);

@@ -10,10 +10,8 @@ import {useKeyHints} from '../../hooks/use-key-hints.js';
 import {isSshSession} from '../../terminal/ssh.js';
 import {ClientIdPrompt} from './client-id-prompt.js';
 import {methodChoices, shortClientId, type SignInMethod} from './method-choices.js';
-import {paragraphLines} from './problem-lines.js';
-import {ScrollPanel} from './scroll-panel.js';
 import type {SignInServices} from './services.js';
-import {compactSetupHelpParagraphs, setupHelpParagraphs} from './setup-help.js';
+import {SetupHelpPanel} from './setup-help-panel.js';
 
 /** What the user chose: a flow, with the consumer key the OAuth flows need. */
 export type SignInChoice =
@@ -121,12 +119,14 @@ export function SignInScreen({
 	useKeyHints(hintsFor(mode, key));
 
 	if (mode.name === 'help') {
-		const long = paragraphLines(setupHelpParagraphs(services.browserPort), columns);
-		const lines =
-			long.length <= rows
-				? long
-				: paragraphLines(compactSetupHelpParagraphs(services.browserPort), columns);
-		return <ScrollPanel lines={lines} maxRows={rows} isActive={isActive} hyperlinks={false} />;
+		return (
+			<SetupHelpPanel
+				columns={columns}
+				rows={rows}
+				isActive={isActive}
+				{...(services.browserPort === undefined ? {} : {port: services.browserPort})}
+			/>
+		);
 	}
 
 	if (mode.name === 'client-id') {
