@@ -23,11 +23,11 @@ export function useCopy({env, copyLocal}: CopyOptions): Copy {
 	return useCallback(
 		async (text: string, what: string) => {
 			write(osc52Copy(text, env));
-			const viaTerminal = `✓ ${what} was sent to your terminal’s clipboard (OSC 52). If pasting gives something else, select it with the mouse.`;
+			const viaTerminal = `✓ ${what} sent to the terminal’s clipboard (OSC 52). Nothing pasted? Select it with the mouse.`;
 			if (copyLocal === undefined) return viaTerminal;
 			try {
 				await copyLocal(text);
-				return `✓ ${what} was copied to the clipboard.`;
+				return `✓ ${what} copied.`;
 			} catch {
 				return viaTerminal;
 			}

@@ -78,7 +78,10 @@ test('the authorize URL asks for PKCE, a state and prompt=login; c copies it', a
 		assert.equal(url.searchParams.get('redirect_uri'), registered);
 		assert.ok((url.searchParams.get('state') ?? '').length >= 16);
 		assert.equal(url.searchParams.get('code_verifier'), null);
-		const frame = await waitForText(terminal.lastFrame, 'The address was sent to your terminal');
+		const frame = await waitForText(
+			terminal.lastFrame,
+			'The address sent to the terminal’s clipboard',
+		);
 		assert.match(
 			frame.replaceAll('\n', ' '),
 			/Waiting for the browser to come back to http:\/\/localhost:1717\/OauthRedirect \(listening on 127\.0\.0\.1:\d+\)/u,

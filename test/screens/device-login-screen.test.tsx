@@ -166,7 +166,7 @@ test('c copies the code with OSC 52 through the app’s stdout, and to the local
 		await chooseMethod(run, 'device');
 		const code = await shownCode(run.terminal.lastFrame);
 		run.terminal.write('c');
-		await waitForText(run.terminal.lastFrame, 'The code was copied to the clipboard');
+		await waitForText(run.terminal.lastFrame, '✓ The code copied.');
 		const osc52 = `\u001B]52;c;${Buffer.from(code).toString('base64')}\u0007`;
 		assert.ok(run.terminal.output().includes(osc52), 'no OSC 52 sequence with the code');
 		assert.deepEqual(copied, [code]);
@@ -190,7 +190,7 @@ test('over SSH: no local clipboard, no o key, the copy says it went through the 
 		const frame = await waitForText(run.terminal.lastFrame, 'c copy code');
 		assert.doesNotMatch(frame, /o open browser/u);
 		run.terminal.write('c');
-		await waitForText(run.terminal.lastFrame, 'sent to your terminal’s clipboard (OSC 52)');
+		await waitForText(run.terminal.lastFrame, 'The code sent to the terminal’s clipboard (OSC 52)');
 		assert.ok(run.terminal.output().includes(Buffer.from(code).toString('base64')));
 		run.terminal.unmount();
 	});

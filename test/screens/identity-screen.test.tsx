@@ -101,7 +101,7 @@ test('c copies the token: OSC 52 and the local clipboard', async () => {
 	});
 	await waitForText(terminal.hints, 'c copy token');
 	terminal.write('c');
-	await waitForText(terminal.lastFrame, 'The token was copied to the clipboard');
+	await waitForText(terminal.lastFrame, '✓ The token copied.');
 	assert.deepEqual(copied, [token]);
 	assert.ok(
 		terminal.output().includes(`\u001B]52;c;${Buffer.from(token).toString('base64')}\u0007`),
