@@ -36,9 +36,12 @@ const usage = () => {
 ${commandList}
 
   Options
-    --demo       Run against the built-in emulator, offline
-    --help       Show this help
-    --version    Show the version
+    --demo           Run against the built-in emulator, offline
+    --port N         Loopback port of the browser login (default 1717)
+    --no-browser     Never open a browser: paste back the address it was redirected to
+    --proxy URL      Send every request through this proxy (default: HTTPS_PROXY, HTTP_PROXY)
+    --help           Show this help
+    --version        Show the version
 `;
 };
 
@@ -48,12 +51,42 @@ async function runCommand(name: string, argv: readonly string[]): Promise<void> 
 	process.exitCode = await run(argv, processIo());
 }
 
-async function runApp(demo: boolean): Promise<void> {
+type AppOptions = {
+	readonly demo: boolean;
+	readonly browserPort?: number;
+	readonly noBrowser?: boolean;
+	readonly proxy?: string;
+};
+
+const proxyVariables = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
+/**
+ * Sets the proxy (--proxy, else the environment) for every request of the app. The proxy module
+ * loads got and hpagent, so it is imported only when a proxy is asked for. An unusable proxy is
+ * a usage error before anything renders: the app would otherwise fail on every request.
+ */
+async function applyProxy(flag: string | undefined): Promise<boolean> {
+	if (flag === undefined && proxyVariables.every((name) => !process.env[name])) return true;
+	const {configureProxy, readProxySettings} = await import('./source/salesforce/proxy.js');
+	const settings = readProxySettings(process.env, flag);
+	if (!settings.ok) {
+		process.stderr.write(`sftoken: ${settings.message}\n`);
+		process.exitCode = 2;
+		return false;
+	}
+
+	configureProxy(settings.value);
+	return true;
+}
+
+async function runApp({demo, proxy, ...options}: AppOptions): Promise<void> {
 	if (!canRunInteractively(process)) {
 		process.stderr.write(notInteractiveMessage);
 		process.exitCode = 2;
 		return;
 	}
+
+	if (!(await applyProxy(proxy))) return;
 
 	// Raw mode now, not when Ink mounts its first input handler after the first frame: keys typed
 	// while the app loads then wait, unechoed and intact, for the first screen (in cooked mode the
@@ -62,10 +95,10 @@ async function runApp(demo: boolean): Promise<void> {
 	(process.stdin as NodeJS.ReadStream).setRawMode(true);
 	if (demo) {
 		const {runDemo} = await import('./source/demo.js');
-		process.exitCode = await runDemo();
+		process.exitCode = await runDemo(options);
 	} else {
 		const {runInteractive} = await import('./source/interactive.js');
-		process.exitCode = await runInteractive();
+		process.exitCode = await runInteractive(options);
 	}
 }
 
@@ -80,6 +113,9 @@ async function parseWithMeow(): Promise<void> {
 		allowUnknownFlags: false,
 		flags: {
 			demo: {type: 'boolean', default: false},
+			port: {type: 'number'},
+			browser: {type: 'boolean', default: true},
+			proxy: {type: 'string'},
 		},
 	});
 
@@ -89,15 +125,27 @@ async function parseWithMeow(): Promise<void> {
 		process.stderr.write(`sftoken: unexpected argument ${JSON.stringify(cli.input[0])}\n`);
 		cli.showHelp(2);
 	} else {
-		await runApp(cli.flags.demo);
+		const {port, browser, proxy, demo} = cli.flags;
+		if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65_535)) {
+			process.stderr.write('sftoken: --port takes a port number from 1 to 65535\n');
+			process.exitCode = 2;
+			return;
+		}
+
+		await runApp({
+			demo,
+			...(port === undefined ? {} : {browserPort: port}),
+			...(browser ? {} : {noBrowser: true}),
+			...(proxy === undefined ? {} : {proxy}),
+		});
 	}
 }
 
 const [first, ...rest] = process.argv.slice(2);
 if (first === undefined) {
-	await runApp(false);
+	await runApp({demo: false});
 } else if (first === '--demo' && rest.length === 0) {
-	await runApp(true);
+	await runApp({demo: true});
 } else if (first === '--version' && rest.length === 0) {
 	process.stdout.write(`${packageInfo.version}\n`);
 } else if (isCommandName(first)) {

@@ -1,6 +1,6 @@
 import type {DemoSetup} from './app-state.js';
 import {startEmulator, type RunningEmulator} from './emulator/index.js';
-import {runInteractive} from './interactive.js';
+import {runInteractive, type InteractiveOptions} from './interactive.js';
 
 /** What the app needs to know of the running emulator to offer its orgs and log in to them. */
 export function demoSetupOf(emulator: RunningEmulator): DemoSetup {
@@ -21,10 +21,10 @@ export function demoSetupOf(emulator: RunningEmulator): DemoSetup {
  * `sftoken --demo`: the whole walk against the built-in emulator on free loopback ports, so a
  * new user can try everything with no org. The emulator lives exactly as long as the app.
  */
-export async function runDemo(): Promise<number> {
+export async function runDemo(options: Omit<InteractiveOptions, 'demo'> = {}): Promise<number> {
 	const emulator = await startEmulator();
 	try {
-		return await runInteractive({demo: demoSetupOf(emulator)});
+		return await runInteractive({...options, demo: demoSetupOf(emulator)});
 	} finally {
 		await emulator.close();
 	}
