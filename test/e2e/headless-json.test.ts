@@ -2,13 +2,11 @@
 // JSON value (progress and prompts go to stderr), whatever the outcome.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {runPiped, type PipedRun} from './helpers/checks.js';
-import {approveDeviceCode, startEmulatorProcess} from './helpers/emulator.js';
-import {cleanEnv, cliPath, repoRoot} from './helpers/terminal.js';
+import {loginHeadless, startEmulatorProcess} from './helpers/emulator.js';
 
 /** Parses stdout as one JSON value; fails the test when there is anything else on it. */
 function onlyJson(run: PipedRun): Record<string, unknown> {
@@ -79,7 +77,6 @@ test('login --device, orgs, token, request, history, check-token, logout with --
 	t.after(async () => {
 		await emulator.stop();
 	});
-	const {loginUrl, clientId} = emulator.info;
 	const org = emulator.info.orgs[0];
 	assert.ok(org);
 
@@ -91,33 +88,10 @@ test('login --device, orgs, token, request, history, check-token, logout with --
 	assert.equal(noToken.code, 1);
 	assert.equal(onlyJson(noToken)['ok'], false);
 
-	// The device login prints its code on stderr; approve it the way a person would.
-	const login = spawn(
-		process.execPath,
-		[cliPath, 'login', '--device', '--domain', loginUrl, '--client-id', clientId, '--json'],
-		{cwd: repoRoot, env: cleanEnv(configDir), stdio: ['ignore', 'pipe', 'pipe']},
-	);
-	let stdout = '';
-	let stderr = '';
-	login.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-		stdout += chunk;
-	});
-	const userCode = await new Promise<string>((resolve, reject) => {
-		login.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-			stderr += chunk;
-			const code = /Code: ([A-Z\d]{8})/.exec(stderr)?.[1];
-			if (code !== undefined) resolve(code);
-		});
-		login.on('close', () => {
-			reject(new Error(`login exited before showing a code:\n${stderr}`));
-		});
-	});
-	await approveDeviceCode(loginUrl, userCode, org);
-	const loginCode = await new Promise<number | null>((resolve) => {
-		login.on('close', resolve);
-	});
-	assert.equal(loginCode, 0, stderr);
-	const loggedIn = onlyJson({code: 0, stdout, stderr});
+	// The device login prints its code on stderr; it is approved the way a person would.
+	const login = await loginHeadless(configDir, emulator);
+	assert.equal(login.code, 0, login.stderr);
+	const loggedIn = onlyJson({code: 0, stdout: login.stdout, stderr: login.stderr});
 	assert.equal(loggedIn['ok'], true);
 
 	const orgs = onlyJson(await runPiped(['orgs', '--json'], {configDir}));

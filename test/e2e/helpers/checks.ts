@@ -8,6 +8,7 @@ import {
 	cliPath,
 	isCursorHidden,
 	isModeLeftOn,
+	replayFrame,
 	repoRoot,
 	type AppTerminal,
 	type TerminalOptions,
@@ -45,6 +46,23 @@ export async function assertFrameFits(terminal: AppTerminal): Promise<string[]> 
 		`a frame of ${frame.lines.length} rows in a terminal of ${terminal.rows}:\n${shown}`,
 	);
 	return frame.lines;
+}
+
+/**
+ * Every frame drawn since `since` (a position in the raw output) fits the terminal as it is now —
+ * including the one Ink draws the moment the terminal shrinks, before the app has re-rendered.
+ */
+export async function assertEveryFrameFits(terminal: AppTerminal, since: number): Promise<void> {
+	const frames = terminal.framesSince(since);
+	assert.ok(frames.length > 0, 'no frame was drawn');
+	for (const [index, frame] of frames.entries()) {
+		const replayed = await replayFrame(frame, terminal.cols);
+		assert.deepEqual(
+			replayed.wrapped,
+			[],
+			`frame ${index + 1} of ${frames.length} drew past the right edge at ${terminal.cols} columns:\n${replayed.lines.join('\n')}`,
+		);
+	}
 }
 
 export const sttyMarker = '<<stty after the app>>';

@@ -9,6 +9,7 @@ export const titles = {
 	signIn: 'How do you want to sign in?',
 	device: 'Sign in with a device code',
 	identity: 'Who am I',
+	request: 'Request',
 } as const;
 
 /** Starts `sftoken --demo` and waits for the first screen. */
@@ -93,4 +94,11 @@ export async function logInWithDeviceCode(terminal: AppTerminal): Promise<Device
 	await approveDeviceCode(device.loginUrl, device.userCode, device);
 	await terminal.waitForText(titles.identity);
 	return device;
+}
+
+/** Identity → Enter → the request screen, ready to send. */
+export async function toRequest(terminal: AppTerminal): Promise<void> {
+	await terminal.waitForText(titles.identity);
+	terminal.write(keys.enter);
+	await terminal.waitForText('Ready: GET /services/data/');
 }

@@ -39,6 +39,8 @@ export type TerminalOptions = {
 	readonly rows?: number;
 	/** Added to (or, when undefined, removed from) the clean environment. */
 	readonly env?: Readonly<Record<string, string | undefined>>;
+	/** An existing config directory to use (left in place); by default a new one, removed after. */
+	readonly configDir?: string;
 	/** How long any single wait may take before the test fails; generous for a busy 2-core box. */
 	readonly deadlineMs?: number;
 };
@@ -77,6 +79,7 @@ export class AppTerminal {
 	/** Every byte the program wrote, as received. */
 	raw = '';
 	readonly configDir: string;
+	private readonly ownsConfigDir: boolean;
 	readonly exited: Promise<Exit>;
 	private readonly pty: IPty;
 	private readonly screen: xterm.Terminal;
@@ -92,7 +95,8 @@ export class AppTerminal {
 		const cols = options.cols ?? 100;
 		const rows = options.rows ?? 30;
 		this.deadlineMs = options.deadlineMs ?? 20_000;
-		this.configDir = mkdtempSync(path.join(tmpdir(), 'sftoken-e2e-'));
+		this.ownsConfigDir = options.configDir === undefined;
+		this.configDir = options.configDir ?? mkdtempSync(path.join(tmpdir(), 'sftoken-e2e-'));
 		this.screen = new xterm.Terminal({cols, rows, scrollback: 1000, allowProposedApi: true});
 		const file = options.command?.file ?? process.execPath;
 		const args = options.command?.args ?? [cliPath, ...(options.args ?? [])];
@@ -169,6 +173,20 @@ export class AppTerminal {
 		return wrapped;
 	}
 
+	/** The synchronized updates (CSI ?2026h … CSI ?2026l) in the output after `since`. */
+	framesSince(since = 0): string[] {
+		const frames: string[] = [];
+		let start = this.raw.indexOf(`${csi}?2026h`, since);
+		while (start !== -1) {
+			const end = this.raw.indexOf(`${csi}?2026l`, start);
+			frames.push(this.raw.slice(start, end === -1 ? undefined : end));
+			if (end === -1) break;
+			start = this.raw.indexOf(`${csi}?2026h`, end);
+		}
+
+		return frames;
+	}
+
 	/**
 	 * The last frame the program drew, replayed alone into a fresh terminal of the current size:
 	 * its rows, and which of them the terminal had to wrap because the frame was wider than the
@@ -176,35 +194,43 @@ export class AppTerminal {
 	 * the terminal itself re-wrapped when it got narrower (xterm reflows, like most terminals).
 	 * Ink draws each frame as one synchronized update (CSI ?2026h … CSI ?2026l).
 	 */
-	async lastFrame(): Promise<{lines: string[]; wrapped: number[]}> {
-		const start = this.raw.lastIndexOf(`${csi}?2026h`);
-		if (start === -1) throw new Error('no synchronized frame in the output yet');
-		const end = this.raw.indexOf(`${csi}?2026l`, start);
-		const frame = this.raw.slice(start, end === -1 ? undefined : end);
-		const replay = new xterm.Terminal({
-			cols: this.cols,
-			rows: 500,
-			scrollback: 0,
-			allowProposedApi: true,
-		});
-		try {
-			await new Promise<void>((resolve) => {
-				replay.write(frame, resolve);
-			});
-			const buffer = replay.buffer.active;
-			const lines: string[] = [];
-			const wrapped: number[] = [];
-			const height = buffer.cursorY + (buffer.cursorX > 0 ? 1 : 0);
-			for (let y = 0; y < height; y++) {
-				const line = buffer.getLine(y);
-				lines.push(line?.translateToString(true) ?? '');
-				if (line?.isWrapped) wrapped.push(y);
-			}
+	async lastFrame(): Promise<ReplayedFrame> {
+		const frame = this.framesSince().at(-1);
+		if (frame === undefined) throw new Error('no synchronized frame in the output yet');
+		return replayFrame(frame, this.cols);
+	}
 
-			return {lines, wrapped};
-		} finally {
-			replay.dispose();
-		}
+	/**
+	 * Resizes, then waits until the program has drawn for the new size and `check` holds: the
+	 * first frame after a resize is Ink redrawing the old layout at once, the next ones come from
+	 * the app's re-render (or, when nothing changed, there is no next one: then after a quiet
+	 * moment). Resolves to the position in `raw` where the resize happened.
+	 */
+	async resizeAndSettle(
+		cols: number,
+		rows: number,
+		check: (text: string) => boolean,
+		description: string,
+	): Promise<number> {
+		const mark = this.raw.length;
+		this.resize(cols, rows);
+		let lastCount = -1;
+		let quietSince = Date.now();
+		await this.waitUntil(
+			() => {
+				const count = this.framesSince(mark).length;
+				if (count !== lastCount) {
+					lastCount = count;
+					quietSince = Date.now();
+				}
+
+				const settled = count >= 2 || (count === 1 && Date.now() - quietSince >= 200);
+				return settled && check(this.text()) ? true : undefined;
+			},
+			description,
+			50,
+		);
+		return mark;
 	}
 
 	/** The cursor as the program left it, and whether it asked the terminal to hide it. */
@@ -239,6 +265,14 @@ export class AppTerminal {
 		);
 	}
 
+	/**
+	 * Waits until `check` holds for something outside the terminal (a server's state): checked on
+	 * every output event and every 20 ms.
+	 */
+	async waitForCondition(check: () => boolean, description: string): Promise<void> {
+		await this.waitUntil(() => (check() ? true : undefined), description, 20);
+	}
+
 	/** Waits until the raw output (escape sequences included) satisfies `check`. */
 	async waitForRaw(check: (raw: string) => boolean, description: string): Promise<void> {
 		await this.waitUntil(() => (check(this.raw) ? true : undefined), description);
@@ -265,14 +299,19 @@ export class AppTerminal {
 		}
 
 		this.screen.dispose();
-		rmSync(this.configDir, {recursive: true, force: true});
+		if (this.ownsConfigDir) rmSync(this.configDir, {recursive: true, force: true});
 	}
 
 	private notify(): void {
 		for (const waiter of this.waiters) waiter();
 	}
 
-	private async waitUntil<T>(check: () => T | undefined, description: string): Promise<T> {
+	private async waitUntil<T>(
+		check: () => T | undefined,
+		description: string,
+		/** Also re-check every so many ms, for conditions that depend on time passing. */
+		pollMs?: number,
+	): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
 			const waiter = () => {
 				const value = check();
@@ -289,8 +328,10 @@ export class AppTerminal {
 				finish();
 				reject(this.failure(`Timed out after ${this.deadlineMs} ms waiting for ${description}`));
 			}, this.deadlineMs);
+			const poll = pollMs === undefined ? undefined : setInterval(waiter, pollMs);
 			const finish = () => {
 				clearTimeout(timer);
+				clearInterval(poll);
 				this.waiters.delete(waiter);
 			};
 
@@ -305,6 +346,36 @@ export class AppTerminal {
 
 	private failure(message: string): Error {
 		return new Error(`${message}\n--- screen (${this.cols}×${this.rows}) ---\n${this.text()}\n---`);
+	}
+}
+
+export type ReplayedFrame = {
+	/** The frame's rows as the terminal shows them. */
+	readonly lines: string[];
+	/** Rows the terminal had to wrap: something was drawn past the right edge before them. */
+	readonly wrapped: number[];
+};
+
+/** Replays one frame into a fresh terminal `cols` wide (and tall enough for any frame). */
+export async function replayFrame(frame: string, cols: number): Promise<ReplayedFrame> {
+	const replay = new xterm.Terminal({cols, rows: 500, scrollback: 0, allowProposedApi: true});
+	try {
+		await new Promise<void>((resolve) => {
+			replay.write(frame, resolve);
+		});
+		const buffer = replay.buffer.active;
+		const lines: string[] = [];
+		const wrapped: number[] = [];
+		const height = buffer.cursorY + (buffer.cursorX > 0 ? 1 : 0);
+		for (let y = 0; y < height; y++) {
+			const line = buffer.getLine(y);
+			lines.push(line?.translateToString(true) ?? '');
+			if (line?.isWrapped) wrapped.push(y);
+		}
+
+		return {lines, wrapped};
+	} finally {
+		replay.dispose();
 	}
 }
 
