@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {repoRoot, resultsDirectory, table, writeResults, type Section} from './lib/report.js';
 
-const all = ['startup', 'big-responses', 'typing', 'history'] as const;
+const all = ['startup', 'big-responses', 'typing', 'app-typing', 'history'] as const;
 const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
 const passThrough = runsIndex === -1 ? [] : args.slice(runsIndex, runsIndex + 2);
