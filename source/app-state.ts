@@ -1,5 +1,7 @@
 import type {LoggedInOrg} from './auth/complete-login.js';
+import type {Session} from './auth/session.js';
 import type {LoginTarget} from './core/login-target.js';
+import type {RequestSeed} from './hooks/use-history.js';
 import type {SignInChoice} from './screens/sign-in/sign-in-screen.js';
 
 /** An org of the built-in emulator, offered as a login choice in demo mode. */
@@ -28,7 +30,16 @@ export type Screen =
 	| {readonly name: 'browser-login'; readonly target: LoginTarget; readonly clientId: string}
 	| {readonly name: 'paste-token'; readonly target: LoginTarget}
 	| {readonly name: 'identity'; readonly target: LoginTarget; readonly login: LoggedInOrg}
-	| {readonly name: 'request'; readonly target: LoginTarget; readonly login: LoggedInOrg};
+	| {readonly name: 'request'; readonly target: LoginTarget; readonly login: LoggedInOrg}
+	/** Recent requests, over whichever screen Ctrl+R was pressed on; Esc goes back to it. */
+	| {readonly name: 'history'; readonly returnTo: Screen}
+	/** A request from history, opened (with its saved answer) or re-run; Esc goes back to history. */
+	| {
+			readonly name: 'history-request';
+			readonly returnTo: Screen & {readonly name: 'history'};
+			readonly login: Session;
+			readonly seed: RequestSeed;
+	  };
 
 export type AppState = {
 	readonly screen: Screen;
@@ -43,10 +54,22 @@ export type Action =
 	| {readonly type: 'logged-in'; readonly login: LoggedInOrg}
 	/** On from "Who am I" to the request screen, with the same login. */
 	| {readonly type: 'continue'}
+	/** Ctrl+R: the recent requests, from any screen. */
+	| {readonly type: 'open-history'}
+	/** Enter or `r` on a history entry, with the session of the org it goes to. */
+	| {readonly type: 'open-history-request'; readonly login: Session; readonly seed: RequestSeed}
 	/** Esc on a screen that has somewhere to go back to. */
 	| {readonly type: 'back'};
 
 export const initialAppState: AppState = {screen: {name: 'domain'}};
+
+/** The screens Ctrl+R opens the recent requests from. */
+export const historyOpensFrom: ReadonlySet<Screen['name']> = new Set([
+	'domain',
+	'sign-in',
+	'identity',
+	'request',
+]);
 
 /** The app's screen flow, as a pure function of the actions the screens report. */
 export function appReducer(state: AppState, action: Action): AppState {
@@ -76,6 +99,30 @@ export function appReducer(state: AppState, action: Action): AppState {
 			const {screen} = state;
 			return screen.name === 'identity'
 				? {screen: {name: 'request', target: screen.target, login: screen.login}}
+				: state;
+		}
+
+		case 'open-history': {
+			const {screen} = state;
+			// From a request opened from history, back to that history.
+			if (screen.name === 'history-request') return {screen: screen.returnTo};
+			// Not over a login in progress: leaving it would cancel the flow.
+			return historyOpensFrom.has(screen.name)
+				? {screen: {name: 'history', returnTo: screen}}
+				: state;
+		}
+
+		case 'open-history-request': {
+			const {screen} = state;
+			return screen.name === 'history'
+				? {
+						screen: {
+							name: 'history-request',
+							returnTo: screen,
+							login: action.login,
+							seed: action.seed,
+						},
+					}
 				: state;
 		}
 
@@ -124,6 +171,11 @@ function previousScreen(screen: Screen): Screen {
 		case 'request': {
 			return {name: 'identity', target: screen.target, login: screen.login};
 		}
+
+		case 'history':
+		case 'history-request': {
+			return screen.returnTo;
+		}
 	}
 }
 
@@ -155,6 +207,14 @@ export function screenTitle(screen: Screen): string {
 		}
 
 		case 'request': {
+			return 'Request';
+		}
+
+		case 'history': {
+			return 'Recent requests';
+		}
+
+		case 'history-request': {
 			return 'Request';
 		}
 	}

@@ -1,15 +1,22 @@
 import {Box, Text, useApp, useInput} from 'ink';
-import {useEffect, useReducer, useState} from 'react';
+import {useEffect, useMemo, useReducer, useState} from 'react';
 import {appReducer, initialAppState, screenTitle} from './app-state.js';
 import type {AppState, DemoSetup, Screen} from './app-state.js';
 import type {LoggedInOrg} from './auth/complete-login.js';
+import type {Session} from './auth/session.js';
 import {memoryAuthContext} from './auth/context.js';
-import type {LoginTarget} from './core/login-target.js';
+import {parseLoginTarget, type LoginTarget} from './core/login-target.js';
 import {Header} from './components/header/header.js';
 import {KeyHints} from './components/key-hints/key-hints.js';
 import type {KeyHint} from './components/key-hints/fit-key-hints.js';
 import {BareFrameContext} from './hooks/use-bare-frame.js';
 import {CtrlCContext, useCtrlCRegistry} from './hooks/use-cancel-on-ctrl-c.js';
+import {
+	HistoryContext,
+	useHistoryNotice,
+	useOpenHistoryEntry,
+	type RequestSeed,
+} from './hooks/use-history.js';
 import {KeyHintsContext} from './hooks/use-key-hints.js';
 import {useRecentLogins} from './hooks/use-recent-logins.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -17,11 +24,14 @@ import {BrowserLoginScreen} from './screens/browser-login/browser-login-screen.j
 import {DeviceLoginScreen} from './screens/device-login/device-login-screen.js';
 import {demoUserFor} from './screens/device-login/demo-user.js';
 import {DomainScreen} from './screens/domain-screen.js';
+import {HistoryScreen, type HistoryServices} from './screens/history/history-screen.js';
 import {IdentityScreen} from './screens/identity/identity-screen.js';
 import {PasteTokenScreen} from './screens/paste-token/paste-token-screen.js';
 import {RequestScreen} from './screens/request/request-screen.js';
 import type {SignInServices} from './screens/sign-in/services.js';
 import {SignInScreen} from './screens/sign-in/sign-in-screen.js';
+import {exportService} from './store/history-export.js';
+import {memoryHistoryStore, type HistoryStore} from './store/history.js';
 import type {RecentLogins} from './store/recent-logins.js';
 
 export type AppProps = {
@@ -35,6 +45,8 @@ export type AppProps = {
 	 * logins live in memory only (as in tests that never sign in).
 	 */
 	readonly services?: SignInServices;
+	/** Where every request sent is kept; in memory when absent (the demo, tests). */
+	readonly history?: HistoryStore;
 	/** Called after every state change; lets tests see where the app is. */
 	readonly onStateChange?: (state: AppState) => void;
 };
@@ -59,7 +71,14 @@ function chromeRows(columns: number, notice: string | undefined, bare: boolean):
  * runs what a screen registered with useCancelOnCtrlC (an in-flight request) or, when nothing
  * is in flight, quits with code 130.
  */
-export function App({recentLogins, demo, notice, services, onStateChange}: AppProps) {
+export function App({
+	recentLogins,
+	demo,
+	notice: configNotice,
+	services,
+	history,
+	onStateChange,
+}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const [state, dispatch] = useReducer(appReducer, initialAppState);
@@ -68,6 +87,15 @@ export function App({recentLogins, demo, notice, services, onStateChange}: AppPr
 	const [fallbackServices] = useState(memoryServices);
 	const ctrlC = useCtrlCRegistry();
 	const recent = useRecentLogins(recentLogins);
+	const [memoryHistory] = useState(memoryHistoryStore);
+	const historyStore = history ?? memoryHistory;
+	const historyServices = useMemo<HistoryServices>(
+		() => ({store: historyStore, now: Date.now, ...exportService(process.cwd(), Date.now)}),
+		[historyStore],
+	);
+	// History that cannot be saved, or was damaged, is said once, like a config problem.
+	const historyNotice = useHistoryNotice(historyStore);
+	const notice = [configNotice, historyNotice].filter(Boolean).join(' ') || undefined;
 
 	useEffect(() => {
 		onStateChange?.(state);
@@ -75,6 +103,8 @@ export function App({recentLogins, demo, notice, services, onStateChange}: AppPr
 
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c' && ctrlC.handleCtrlC() === 'quit') exit(ctrlCExitCode);
+		// Ctrl+R, as in a shell's history search: the recent requests, from any screen but a login.
+		else if (key.ctrl && input === 'r') dispatch({type: 'open-history'});
 	});
 
 	const chooseTarget = (target: LoginTarget) => {
@@ -86,6 +116,10 @@ export function App({recentLogins, demo, notice, services, onStateChange}: AppPr
 
 	const footer: readonly KeyHint[] = [
 		...hints,
+		// Offered where there may be requests to look back at; the first to go when space is short.
+		...(['identity', 'request', 'history-request'].includes(state.screen.name)
+			? [{keys: 'Ctrl+R', label: 'history'}]
+			: []),
 		{keys: 'Ctrl+C', label: ctrlC.cancelArmed ? 'cancel' : 'quit'},
 	];
 	const screenRows = Math.max(rows - chromeRows(columns, notice, bare), 1);
@@ -97,28 +131,35 @@ export function App({recentLogins, demo, notice, services, onStateChange}: AppPr
 			columns={columns}
 			rows={screenRows}
 			recent={recent}
+			history={historyServices}
 			onChooseTarget={chooseTarget}
 			dispatch={dispatch}
 		/>
 	);
 
 	return (
-		<CtrlCContext value={ctrlC.register}>
-			<KeyHintsContext value={setHints}>
-				<BareFrameContext value={setBare}>
-					<Box flexDirection="column" width={columns}>
-						{bare ? null : (
-							<Header title={screenTitle(state.screen)} demo={demo !== undefined} width={columns} />
-						)}
-						{notice === undefined || bare ? null : <Text color="yellow">{notice}</Text>}
-						<Box marginY={bare ? 0 : 1} flexDirection="column">
-							{screen}
+		<HistoryContext value={historyStore}>
+			<CtrlCContext value={ctrlC.register}>
+				<KeyHintsContext value={setHints}>
+					<BareFrameContext value={setBare}>
+						<Box flexDirection="column" width={columns}>
+							{bare ? null : (
+								<Header
+									title={screenTitle(state.screen)}
+									demo={demo !== undefined}
+									width={columns}
+								/>
+							)}
+							{notice === undefined || bare ? null : <Text color="yellow">{notice}</Text>}
+							<Box marginY={bare ? 0 : 1} flexDirection="column">
+								{screen}
+							</Box>
+							<KeyHints hints={footer} width={columns} />
 						</Box>
-						<KeyHints hints={footer} width={columns} />
-					</Box>
-				</BareFrameContext>
-			</KeyHintsContext>
-		</CtrlCContext>
+					</BareFrameContext>
+				</KeyHintsContext>
+			</CtrlCContext>
+		</HistoryContext>
 	);
 }
 
@@ -129,6 +170,7 @@ type ScreenViewProps = {
 	readonly columns: number;
 	readonly rows: number;
 	readonly recent: ReturnType<typeof useRecentLogins>;
+	readonly history: HistoryServices;
 	readonly onChooseTarget: (target: LoginTarget) => void;
 	readonly dispatch: (action: Parameters<typeof appReducer>[1]) => void;
 };
@@ -141,6 +183,7 @@ function ScreenView({
 	columns,
 	rows,
 	recent,
+	history,
 	onChooseTarget,
 	dispatch,
 }: ScreenViewProps) {
@@ -261,5 +304,67 @@ function ScreenView({
 				/>
 			);
 		}
+
+		case 'history': {
+			return (
+				<HistoryRoute
+					auth={services.auth}
+					history={history}
+					columns={columns}
+					rows={rows}
+					onOpenRequest={(login, seed) => {
+						dispatch({type: 'open-history-request', login, seed});
+					}}
+					onBack={back}
+				/>
+			);
+		}
+
+		case 'history-request': {
+			return (
+				<RequestScreen
+					// A new entry opened from history starts a new form.
+					key={`${screen.seed.draft.method} ${screen.seed.draft.path} ${screen.seed.exchange?.savedAt ?? 'run'}`}
+					login={screen.login}
+					services={services}
+					columns={columns}
+					rows={rows}
+					isActive
+					seed={screen.seed}
+					onBack={back}
+					onLoginAgain={() => {
+						const target = parseLoginTarget(screen.login.org.loginUrl, {allowLoopback: true});
+						if (target.ok) onChooseTarget(target.target);
+					}}
+				/>
+			);
+		}
 	}
+}
+
+type HistoryRouteProps = {
+	readonly auth: SignInServices['auth'];
+	readonly history: HistoryServices;
+	readonly columns: number;
+	readonly rows: number;
+	readonly onOpenRequest: (login: Session, seed: RequestSeed) => void;
+	readonly onBack: () => void;
+};
+
+/** The history screen with the saved orgs (read once) and the sessions it opens requests with. */
+function HistoryRoute({auth, history, columns, rows, onOpenRequest, onBack}: HistoryRouteProps) {
+	const [orgs] = useState(() => auth.orgs.list());
+	const open = useOpenHistoryEntry(auth, onOpenRequest);
+	return (
+		<HistoryScreen
+			services={history}
+			orgs={orgs}
+			columns={columns}
+			rows={rows}
+			isActive
+			onOpen={async (entry) => open(entry, undefined, false)}
+			onRerun={async (entry, org) => open(entry, org, true)}
+			onBack={onBack}
+		/>
+	);
 }

@@ -5,6 +5,8 @@ import {memoryAuthContext, openAuthContext, type AuthContext} from './auth/conte
 import {systemServices} from './screens/sign-in/system-services.js';
 import {ConfigStoreError, inMemoryStore, openConfigStore} from './store/config-store.js';
 import type {KeyValueStore} from './store/config-store.js';
+import {openUserHistory} from './store/history-open.js';
+import {memoryHistoryStore, type HistoryStore} from './store/history.js';
 import {recentLogins} from './store/recent-logins.js';
 
 export type InteractiveOptions = {
@@ -18,6 +20,8 @@ export type InteractiveOptions = {
 	readonly browserPort?: number;
 	/** `--no-browser`: never open a browser; paste the redirect address back instead. */
 	readonly noBrowser?: boolean;
+	/** Where requests are kept; the log next to the user's config unless a caller passes another. */
+	readonly history?: HistoryStore;
 };
 
 function openStore(options: InteractiveOptions): {store: KeyValueStore; notice?: string} {
@@ -61,12 +65,20 @@ export async function runInteractive(options: InteractiveOptions = {}): Promise<
 		...(options.browserPort === undefined ? {} : {browserPort: options.browserPort}),
 		...(options.noBrowser === undefined ? {} : {noBrowser: options.noBrowser}),
 	});
+	// The demo's requests go to the emulator, and a caller's own config is not the user's: either
+	// way they stay out of the user's history.
+	const history =
+		options.history ??
+		(options.demo === undefined && options.store === undefined
+			? openUserHistory({config: store})
+			: memoryHistoryStore());
 	const instance = render(
 		<App
 			recentLogins={recentLogins(store)}
 			demo={options.demo}
 			notice={notice}
 			services={services}
+			history={history}
 		/>,
 		{interactive: true, exitOnCtrlC: false},
 	);

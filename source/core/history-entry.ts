@@ -44,6 +44,20 @@ export type HistoryEntry = {
 	readonly responseTruncated?: boolean;
 };
 
+/**
+ * Whether a saved org (by its org id and username) is the org and user an entry went to.
+ *
+ * @example isEntryOrg(entry, {orgId: '00D5g000004XyZaEAK', username: 'ada@acme.com.uat'}) // => true
+ */
+export function isEntryOrg(
+	entry: {readonly org: HistoryOrg},
+	org: {readonly orgId: string; readonly username: string},
+): boolean {
+	return (
+		org.orgId.slice(0, 15) === entry.org.orgId.slice(0, 15) && org.username === entry.org.username
+	);
+}
+
 /** What the code that sent a request hands to history. */
 export type HistoryInput = {
 	readonly org: HistoryOrg;

@@ -2,10 +2,24 @@
 // filter as the user types, and the notices the store has for the user. Filtering never renders
 // anything per entry: it is a search over precomputed lower-case haystacks, and a query that
 // only grew searches what the previous one kept.
-import {useCallback, useEffect, useMemo, useState} from 'react';
-import type {HistoryEntry} from '../core/history-entry.js';
+import {createContext, useCallback, useEffect, useMemo, useState} from 'react';
+import type {AuthContext} from '../auth/context.js';
+import {getSession, type Session} from '../auth/session.js';
+import {requestUrl} from '../core/export-curl.js';
+import {draftOfEntry, savedResponseOf} from '../core/history-draft.js';
+import {isEntryOrg, type HistoryEntry} from '../core/history-entry.js';
+import {printable} from '../core/history-format.js';
 import {createHistoryFilter, historyHaystack} from '../core/history-filter.js';
+import type {RequestDraft} from '../core/request.js';
 import type {HistoryStore} from '../store/history.js';
+import type {SavedOrg} from '../store/orgs.js';
+import type {Exchange} from './use-request.js';
+
+/**
+ * The history every request sent is recorded in, provided by the root (App): the request screen
+ * appends to it without being handed it through every screen in between.
+ */
+export const HistoryContext = createContext<HistoryStore | undefined>(undefined);
 
 export type HistoryEntriesState = {
 	/** Newest first; empty while loading. */
@@ -90,4 +104,85 @@ export function useHistoryNotice(store: HistoryStore): string | undefined {
 		return store.subscribe(take);
 	}, [store]);
 	return notice;
+}
+
+/** A request from history for the request screen: its form, and its saved answer to show. */
+export type RequestSeed = {
+	readonly draft: RequestDraft;
+	/** The answer history kept; absent for a re-run (a new answer comes) or when none came. */
+	readonly exchange?: Exchange;
+	/** Send it as soon as the screen opens (a re-run). */
+	readonly send: boolean;
+};
+
+/**
+ * The request screen's start for an entry: Enter opens it with its saved answer, `r` re-runs it
+ * (`send`), against the org of `session`.
+ */
+export function requestSeedOf(entry: HistoryEntry, session: Session, send: boolean): RequestSeed {
+	const draft = draftOfEntry(entry);
+	const saved = send ? undefined : savedResponseOf(entry);
+	if (saved === undefined) return {draft, send};
+	const contentType = saved.headers['content-type'];
+	return {
+		draft,
+		send,
+		exchange: {
+			request: {
+				method: draft.method,
+				path: entry.path,
+				headers: entry.requestHeaders,
+				...(entry.requestBody === undefined ? {} : {body: entry.requestBody}),
+			},
+			token: session.accessToken,
+			outcome: {
+				kind: 'response',
+				response: {
+					status: saved.status,
+					statusText: saved.statusText,
+					headers: saved.headers,
+					body: saved.body,
+					sizeBytes: saved.sizeBytes,
+					truncated: saved.truncated,
+					url: requestUrl(session.org.instanceUrl, entry.path),
+					timeMs: saved.timeMs,
+				},
+			},
+			pages: [{body: saved.body, label: '', ...(contentType === undefined ? {} : {contentType})}],
+			savedAt: saved.sentAt,
+		},
+	};
+}
+
+/** Opens an entry in the request screen; resolves to why it could not, or undefined. */
+export type OpenHistoryEntry = (
+	entry: HistoryEntry,
+	/** The org to send it to; the entry's own (when still saved) when absent. */
+	org: SavedOrg | undefined,
+	/** Re-run: send it at once instead of showing its saved answer. */
+	send: boolean,
+) => Promise<string | undefined>;
+
+/**
+ * Enter and `r` on the history screen: find the session of the org (the entry's own unless another
+ * was chosen) and hand the request screen its seed. A missing login or token is said in words.
+ */
+export function useOpenHistoryEntry(
+	auth: AuthContext,
+	onOpen: (login: Session, seed: RequestSeed) => void,
+): OpenHistoryEntry {
+	return useCallback<OpenHistoryEntry>(
+		async (entry, org, send) => {
+			const target = org ?? auth.orgs.list().find((saved) => isEntryOrg(entry, saved));
+			if (target === undefined) {
+				return `Not logged in to ${printable(entry.org.alias)} (${printable(entry.org.username)}) any more: log in to it, or press r to send the request to another org.`;
+			}
+
+			const session = await getSession(auth, target.alias);
+			if (!session.ok) return `${session.problem.title}. ${session.problem.fix}`;
+			onOpen(session.value, requestSeedOf(entry, session.value, send));
+			return undefined;
+		},
+		[auth, onOpen],
+	);
 }

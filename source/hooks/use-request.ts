@@ -1,7 +1,7 @@
 // The request screen's work outside React: the newest API version, whether a refresh token is
 // stored, pre-flight, sending with a cancel, refreshing the session, and following
 // nextRecordsUrl. The screen holds the form; this hook holds what went over the wire.
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useContext, useEffect, useMemo, useRef, useState} from 'react';
 import {callOptions} from '../auth/complete-login.js';
 import type {AuthContext} from '../auth/context.js';
 import type {AuthProblem} from '../auth/problems.js';
@@ -19,8 +19,10 @@ import {
 } from '../core/request.js';
 import {getLatestApiVersion} from '../salesforce/identity.js';
 import {sendRestRequest, type RestResponse} from '../salesforce/rest.js';
+import {historyInputOf} from '../store/history-input.js';
 import {secretAccount} from '../store/orgs.js';
 import type {ResponseSummary} from '../components/response-view/status-text.js';
+import {HistoryContext} from './use-history.js';
 
 export type Outcome =
 	| {readonly kind: 'response'; readonly response: RestResponse}
@@ -36,6 +38,8 @@ export type Exchange = {
 	readonly pages: readonly RawPage[];
 	/** A page that could not be loaded, explained. */
 	readonly loadFailure?: Diagnosis;
+	/** An answer kept in history, shown again: when it was sent (its body may be cut short). */
+	readonly savedAt?: number;
 };
 
 export type RequestPhase =
@@ -86,6 +90,8 @@ export type RequestOptions = {
 	readonly knownOrgs: readonly KnownOrg[];
 	/** Called when an answer (or a failure to diagnose) arrives. */
 	readonly onAnswer?: () => void;
+	/** The answer to show before anything is sent (one kept in history). */
+	readonly initialExchange?: Exchange;
 };
 
 /** A display name for an org: its name, else its alias. */
@@ -128,15 +134,17 @@ export function useRequest({
 	session: initial,
 	knownOrgs,
 	onAnswer,
+	initialExchange,
 }: RequestOptions): RequestController {
 	const [phase, setPhase] = useState<RequestPhase>({kind: 'idle'});
-	const [exchange, setExchange] = useState<Exchange | undefined>();
+	const [exchange, setExchange] = useState<Exchange | undefined>(initialExchange);
 	const [session, setSession] = useState(initial);
 	const [apiVersion, setApiVersion] = useState(initial.org.apiVersion);
 	const [canRefresh, setCanRefresh] = useState(false);
 	const controller = useRef<AbortController | undefined>(undefined);
 	// Read by callbacks that outlive a render (a page loop, a refresh).
 	const sessionRef = useRef(session);
+	const history = useContext(HistoryContext);
 	const onAnswerRef = useRef(onAnswer);
 	useEffect(() => {
 		onAnswerRef.current = onAnswer;
@@ -211,6 +219,8 @@ export function useRequest({
 					return;
 				}
 
+				// Every request that got an answer (or failed on the way) is kept, without its token.
+				void history?.append(historyInputOf({org: sessionRef.current.org, request, result, token}));
 				const outcome: Outcome = result.ok
 					? {kind: 'response', response: result.value}
 					: {kind: 'failure', failure: result.failure};
@@ -252,7 +262,7 @@ export function useRequest({
 				onAnswerRef.current?.();
 			});
 		},
-		[context, target, knownOrgs, canRefresh],
+		[context, target, knownOrgs, canRefresh, history],
 	);
 
 	const send = useCallback(

@@ -91,6 +91,7 @@ function renderHistory(
 		columns?: number;
 		services?: Partial<HistoryServices>;
 		orgs?: SavedOrg[];
+		openProblem?: string;
 	} = {},
 ) {
 	const store = storeOf(entries);
@@ -117,8 +118,14 @@ function renderHistory(
 			columns={options.columns ?? 120}
 			rows={options.rows ?? 20}
 			isActive
-			onOpen={(item) => opened.push(item)}
-			onRerun={(item, org) => reran.push({entry: item, org})}
+			onOpen={async (item) => {
+				opened.push(item);
+				return Promise.resolve(options.openProblem);
+			}}
+			onRerun={async (item, org) => {
+				reran.push({entry: item, org});
+				return Promise.resolve(undefined);
+			}}
 			onBack={() => backs++}
 		/>,
 		{columns: options.columns ?? 120, rows: options.rows ?? 20},
@@ -225,6 +232,18 @@ test('Enter opens the highlighted entry; keys typed ahead in one chunk act in or
 	terminal.unmount();
 });
 
+test('an entry that cannot be opened says why, and the list stays', async () => {
+	const {terminal, opened} = renderHistory([entry(1)], {
+		openProblem: 'Not logged in to acme-uat any more',
+	});
+	await waitForText(terminal.lastFrame, '1 request');
+	terminal.write('\r');
+	await waitForText(terminal.lastFrame, 'Not logged in to acme-uat any more');
+	assert.equal(opened.length, 1);
+	assert.equal(rowsOf(terminal).length, 1);
+	terminal.unmount();
+});
+
 test('r re-runs a GET against the org chosen, its own first; no question asked', async () => {
 	const {terminal, reran} = renderHistory([entry(1, {method: 'GET', org: prodOrg})]);
 	await waitForText(terminal.lastFrame, '1 request');
@@ -258,6 +277,8 @@ test('re-running a POST against production asks first: n cancels, y sends; a san
 	await waitForText(terminal.lastFrame, 'PRODUCTION');
 	terminal.write('y');
 	await waitFor(() => reran.length === 1);
+	// Back on the list once the screen has been told the request went.
+	await waitForText(terminal.lastFrame, '1 request');
 	// Against the sandbox instead: straight away.
 	terminal.write('r');
 	await waitForText(terminal.lastFrame, 'Same org: acme');
@@ -415,8 +436,8 @@ test('with a real memory store: an append shows up while the screen is open', as
 			columns={100}
 			rows={20}
 			isActive
-			onOpen={() => undefined}
-			onRerun={() => undefined}
+			onOpen={async () => Promise.resolve(undefined)}
+			onRerun={async () => Promise.resolve(undefined)}
 			onBack={() => undefined}
 		/>,
 	);

@@ -2,7 +2,7 @@
 // export, where to write it. Each one is its own component so that it starts fresh when it opens.
 import {Box, Text, useInput} from 'ink';
 import {useMemo} from 'react';
-import type {HistoryEntry} from '../../core/history-entry.js';
+import {isEntryOrg, type HistoryEntry} from '../../core/history-entry.js';
 import {printable} from '../../core/history-format.js';
 import {SelectList} from '../../components/select-list/select-list.js';
 import type {SelectItem} from '../../components/select-list/select-list-state.js';
@@ -10,13 +10,6 @@ import {useSelectListState} from '../../components/select-list/use-select-list-s
 import {TextField} from '../../components/text-field/text-field.js';
 import {useTextFieldState} from '../../components/text-field/use-text-field-state.js';
 import type {SavedOrg} from '../../store/orgs.js';
-
-/** Whether a saved org is the org (and user) an entry went to. */
-export function isEntryOrg(entry: HistoryEntry, org: SavedOrg): boolean {
-	return (
-		org.orgId.slice(0, 15) === entry.org.orgId.slice(0, 15) && org.username === entry.org.username
-	);
-}
 
 function kindOf(org: SavedOrg): string {
 	return org.sandbox === true ? 'sandbox' : 'production';

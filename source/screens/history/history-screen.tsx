@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text, useInput, type Key} from 'ink';
 import {useCallback, useMemo, useRef, useState} from 'react';
 import type {KeyHint} from '../../components/key-hints/fit-key-hints.js';
 import {clampIndex, listWindow} from '../../components/select-list/select-list-state.js';
@@ -45,10 +45,13 @@ export type HistoryScreenProps = {
 	readonly columns: number;
 	readonly rows: number;
 	readonly isActive: boolean;
-	/** Enter: the entry in the request screen, with its saved response. */
-	readonly onOpen: (entry: HistoryEntry) => void;
+	/**
+	 * Enter: the entry in the request screen, with its saved response. Resolves to why it could not
+	 * be opened (shown here), or undefined.
+	 */
+	readonly onOpen: (entry: HistoryEntry) => Promise<string | undefined> | void;
 	/** `r`: send the entry again to `org` (confirmed already when it changes production data). */
-	readonly onRerun: (entry: HistoryEntry, org: SavedOrg) => void;
+	readonly onRerun: (entry: HistoryEntry, org: SavedOrg) => Promise<string | undefined> | void;
 	readonly onBack: () => void;
 };
 
@@ -141,7 +144,14 @@ export function HistoryScreen({
 	const field = useTextFieldState();
 	const query = field.value;
 	const visible = useHistoryFilter(entries, query);
-	const [mode, setMode] = useState<Mode>({kind: 'list'});
+	const [mode, setModeState] = useState<Mode>({kind: 'list'});
+	// The screen's one input handler reads the mode from here: a mode set by a key, or when a
+	// promise settles, must take the very next key, before React has rendered (or re-subscribed).
+	const modeRef = useRef<Mode>(mode);
+	const setMode = useCallback((next: Mode) => {
+		modeRef.current = next;
+		setModeState(next);
+	}, []);
 	const [message, setMessage] = useState<Message | undefined>();
 	// The highlight belongs to a query: a new filter starts at the top (the newest match).
 	const [selection, setSelection] = useState({query: '', index: 0});
@@ -200,14 +210,27 @@ export function HistoryScreen({
 		setMode({kind: 'rerun', entry});
 	};
 
+	/** Runs an open or a re-run; what went wrong stays on screen. */
+	const leave = (opening: Promise<string | undefined> | void) => {
+		if (opening === undefined) {
+			setMode({kind: 'list'});
+			return;
+		}
+
+		setMode({kind: 'busy', text: 'Opening…'});
+		void opening.then((problem) => {
+			setMode({kind: 'list'});
+			if (problem !== undefined) setMessage({text: problem, tone: 'error'});
+		});
+	};
+
 	const chooseRerunOrg = (entry: HistoryEntry, org: SavedOrg) => {
 		if (changesData(entry.method) && org.sandbox !== true) {
 			setMode({kind: 'confirm-rerun', entry, org});
 			return;
 		}
 
-		setMode({kind: 'list'});
-		onRerun(entry, org);
+		leave(onRerun(entry, org));
 	};
 
 	const deleteEntry = (entry: HistoryEntry) => {
@@ -247,57 +270,65 @@ export function HistoryScreen({
 		else setMode({kind: 'export-scope', entry, format});
 	};
 
-	useInput(
-		(input, key) => {
-			if (navigate(key)) return;
-			const entry = current();
-			if (key.escape) {
-				if (query === '') onBack();
-				else {
-					field.dispatch({type: 'replace', value: ''});
-					resetSelection();
-				}
-			} else if (input === '/') {
-				setMessage(undefined);
-				setMode({kind: 'filter'});
-			} else if (entry === undefined) {
-				// The keys below act on an entry.
-			} else if (key.return) onOpen(entry);
-			else if (input === 'r') startRerun(entry);
-			else if (input === 'd' || key.delete) deleteEntry(entry);
-			else if (input === 'c') setMode({kind: 'confirm-clear'});
-			else if (input === 'e') {
-				setMessage(undefined);
-				setMode({kind: 'export-format', entry});
-			}
-		},
-		{isActive: isActive && mode.kind === 'list'},
-	);
-
-	useInput(
-		(_input, key) => {
-			if (navigate(key)) return;
-			if (key.escape) {
+	const onListKey = (input: string, key: Key) => {
+		if (navigate(key)) return;
+		const entry = current();
+		if (key.escape) {
+			if (field.current().value === '') onBack();
+			else {
 				field.dispatch({type: 'replace', value: ''});
 				resetSelection();
-				setMode({kind: 'list'});
 			}
-		},
-		{isActive: isActive && mode.kind === 'filter'},
-	);
+		} else if (input === '/') {
+			setMessage(undefined);
+			setMode({kind: 'filter'});
+		} else if (entry === undefined) {
+			// The keys below act on an entry.
+		} else if (key.return) leave(onOpen(entry));
+		else if (input === 'r') startRerun(entry);
+		else if (input === 'd' || key.delete) deleteEntry(entry);
+		else if (input === 'c') setMode({kind: 'confirm-clear'});
+		else if (input === 'e') {
+			setMessage(undefined);
+			setMode({kind: 'export-format', entry});
+		}
+	};
 
 	useInput(
-		(_input, key) => {
-			if (key.escape) setMode({kind: 'list'});
+		(input, key) => {
+			switch (modeRef.current.kind) {
+				case 'list': {
+					onListKey(input, key);
+					break;
+				}
+
+				case 'filter': {
+					// The field takes the text; ↑↓ still move, Esc drops the filter.
+					if (navigate(key)) return;
+					if (key.escape) {
+						field.dispatch({type: 'replace', value: ''});
+						resetSelection();
+						setMode({kind: 'list'});
+					}
+
+					break;
+				}
+
+				case 'rerun':
+				case 'export-format':
+				case 'export-scope':
+				case 'export-path': {
+					if (key.escape) setMode({kind: 'list'});
+					break;
+				}
+
+				default: {
+					// Questions answer their own keys; nothing to do while busy.
+					break;
+				}
+			}
 		},
-		{
-			isActive:
-				isActive &&
-				(mode.kind === 'rerun' ||
-					mode.kind === 'export-format' ||
-					mode.kind === 'export-scope' ||
-					mode.kind === 'export-path'),
-		},
+		{isActive},
 	);
 
 	const hints: KeyHint[] = (() => {
@@ -407,8 +438,8 @@ export function HistoryScreen({
 						question={`${describe(mode.entry)} changes data in PRODUCTION org ${printable(mode.org.alias)} (${printable(mode.org.username)}). Send it?`}
 						isActive={isActive}
 						onAnswer={(yes) => {
-							setMode({kind: 'list'});
-							if (yes) onRerun(mode.entry, mode.org);
+							if (yes) leave(onRerun(mode.entry, mode.org));
+							else setMode({kind: 'list'});
 						}}
 					/>
 				);

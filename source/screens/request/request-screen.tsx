@@ -19,11 +19,13 @@ import {maskToken} from '../../core/token-mask.js';
 import {inspectToken} from '../../core/token.js';
 import {useCancelOnCtrlC} from '../../hooks/use-cancel-on-ctrl-c.js';
 import {useCopy} from '../../hooks/use-copy.js';
+import type {RequestSeed} from '../../hooks/use-history.js';
 import {useKeyHints} from '../../hooks/use-key-hints.js';
 import {
 	orgLabel,
 	responseSummary,
 	useRequest,
+	type Exchange,
 	type RequestController,
 } from '../../hooks/use-request.js';
 import type {SavedOrg} from '../../store/orgs.js';
@@ -52,6 +54,8 @@ export type RequestScreenProps = {
 	readonly onLoginAgain: () => void;
 	/** Injected by tests to count how often a body is formatted. */
 	readonly format?: Formatter;
+	/** A request from history: its form filled in, its saved answer shown, or sent at once. */
+	readonly seed?: RequestSeed;
 };
 
 type Focus = 'path' | 'headers' | 'body' | 'token' | 'response';
@@ -95,6 +99,7 @@ export function RequestScreen({
 	onBack,
 	onLoginAgain,
 	format,
+	seed,
 }: RequestScreenProps) {
 	const [knownOrgs] = useState(() =>
 		services.auth.orgs.list().map((org) => ({orgId: org.orgId, label: orgLabel(org)})),
@@ -107,19 +112,26 @@ export function RequestScreen({
 		onAnswer() {
 			setFocus('response');
 		},
+		...(seed?.exchange === undefined ? {} : {initialExchange: seed.exchange}),
 	});
 	const {phase, exchange, apiVersion} = request;
-	const [method, setMethodState] = useState<RequestMethod>('GET');
-	const path = useTextFieldState(dataPath(login.org.apiVersion));
-	const headers = useTextAreaState();
-	const body = useTextAreaState();
+	const initialMethod = seed?.draft.method ?? 'GET';
+	const [method, setMethodState] = useState<RequestMethod>(initialMethod);
+	const path = useTextFieldState(seed?.draft.path ?? dataPath(login.org.apiVersion));
+	const headers = useTextAreaState(seed?.draft.headers);
+	const body = useTextAreaState(seed?.draft.body);
 	const [token, setToken] = useState(login.accessToken);
 	const [tokenEditing, setTokenEditing] = useState(false);
 	const [revealed, setRevealed] = useState(false);
-	const [focus, setFocusState] = useState<Focus>('path');
+	// A saved answer opens with the focus on it, as a new answer takes it.
+	const initialFocus: Focus = seed?.exchange === undefined ? 'path' : 'response';
+	const [focus, setFocusState] = useState<Focus>(initialFocus);
 	// Focus and method change eagerly: Ink hands every key of one read to the handlers before
 	// React renders, so Tab Tab must move twice.
-	const eager = useRef<{focus: Focus; method: RequestMethod}>({focus: 'path', method: 'GET'});
+	const eager = useRef<{focus: Focus; method: RequestMethod}>({
+		focus: initialFocus,
+		method: initialMethod,
+	});
 	const setFocus = (next: Focus) => {
 		eager.current.focus = next;
 		setFocusState(next);
@@ -161,6 +173,16 @@ export function RequestScreen({
 	const send = (withToken = token, confirmed = false) => {
 		request.send(draft(), withToken, {confirmed});
 	};
+
+	// A re-run from history goes out once, as the screen opens (pre-flight still applies).
+	const sendOnOpen = useRef(seed?.send === true);
+	useEffect(() => {
+		if (!sendOnOpen.current) return;
+		sendOnOpen.current = false;
+		request.send(draft(), token);
+		// Once, with the form as the seed filled it.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
 
 	const fixAndSend = () => {
 		const fixed = inspectToken(token).fixed;
@@ -506,11 +528,24 @@ function statusLine(request: RequestController, method: RequestMethod, path: str
 		case 'preflight':
 		case 'refresh-failed':
 		case 'idle': {
-			return request.exchange === undefined
-				? {text: `Ready: ${method} ${path}`, style: 'dim'}
-				: {text: ''};
+			const {exchange} = request;
+			if (exchange === undefined) return {text: `Ready: ${method} ${path}`, style: 'dim'};
+			return exchange.savedAt === undefined ? {text: ''} : savedLine(exchange);
 		}
 	}
+}
+
+/** Over an answer shown from history: when it came, and that it may be only its beginning. */
+function savedLine(exchange: Exchange): Line {
+	const when = new Date(exchange.savedAt ?? 0).toISOString().replace('T', ' ').slice(0, 16);
+	const cut =
+		exchange.outcome.kind === 'response' && exchange.outcome.response.truncated
+			? ', only its beginning kept'
+			: '';
+	return {
+		text: `From history: the answer of ${when} UTC${cut}. Ctrl+S sends it again.`,
+		style: 'dim',
+	};
 }
 
 function statusStyle(line: Line): {color?: string; dimColor?: boolean} {

@@ -1,0 +1,119 @@
+// The history screen inside the app, against the emulator: Ctrl+R opens it from any screen but a
+// login, Enter opens an entry in the request screen with its saved answer, r re-runs it (and the
+// re-run is kept too), Esc walks back.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {App} from '../../source/app.js';
+import type {AppState} from '../../source/app-state.js';
+import {memoryAuthContext} from '../../source/auth/context.js';
+import {sendRestRequest} from '../../source/salesforce/rest.js';
+import type {SignInServices} from '../../source/screens/sign-in/services.js';
+import {inMemoryStore} from '../../source/store/config-store.js';
+import {historyInputOf} from '../../source/store/history-input.js';
+import {memoryHistoryStore} from '../../source/store/history.js';
+import {recentLogins} from '../../source/store/recent-logins.js';
+import {loggedIn, testHttp, withEmulator} from '../auth/helpers.js';
+import {renderTerminal, type TestTerminal} from '../helpers/render-terminal.js';
+import {waitFor, waitForText} from '../helpers/wait-for.js';
+
+const ctrlR = '\u0012';
+const escape = '\u001B';
+
+/**
+ * Sends a key until `done` holds. A screen that has just appeared listens to keys only once React
+ * has run its effects; on a busy machine a key written right after its first frame can come
+ * before that. The key is sent again only when nothing happened for a while, so a slow answer
+ * to the first one is not taken for a lost key.
+ */
+async function press(terminal: TestTerminal, key: string, done: () => boolean): Promise<void> {
+	for (let attempt = 0; attempt < 5 && !done(); attempt++) {
+		terminal.write(key);
+		try {
+			await waitFor(done, () => 'key to take effect', 2000);
+		} catch {
+			// Lost before the screen listened: send it again.
+		}
+	}
+
+	assert.ok(done(), `${JSON.stringify(key)} had no effect`);
+}
+
+test('Ctrl+R, Enter with the saved answer, r re-runs and is kept, Esc back to where it started', async () => {
+	await withEmulator({}, async (emulator) => {
+		const auth = memoryAuthContext({http: testHttp});
+		const {org, accessToken} = await loggedIn(auth, emulator);
+		const history = memoryHistoryStore();
+		const request = {
+			method: 'GET',
+			path: '/services/apexrest/Contacts?limit=1',
+			headers: {},
+		} as const;
+		const result = await sendRestRequest({
+			instanceUrl: org.instanceUrl,
+			accessToken,
+			...request,
+			client: testHttp,
+		});
+		assert.ok(result.ok);
+		await history.append(historyInputOf({org, request, result, token: accessToken}));
+
+		let changes = 0;
+		history.subscribe(() => {
+			changes++;
+		});
+		const services: SignInServices = {auth, env: {}, platform: 'linux'};
+		const states: AppState[] = [];
+		const terminal = renderTerminal(
+			<App
+				recentLogins={recentLogins(inMemoryStore())}
+				services={services}
+				history={history}
+				onStateChange={(state) => states.push(state)}
+			/>,
+			{columns: 120, rows: 30},
+		);
+		await waitForText(terminal.lastFrame, '❯ Production');
+		await press(terminal, ctrlR, () => terminal.lastFrame().includes('Recent requests'));
+		let frame = terminal.lastFrame();
+		assert.match(frame, /❯ GET\s+200\s+\/services\/apexrest\/Contacts\?limit=1/u);
+
+		// Enter: the request screen with the form filled in and the saved answer.
+		await press(terminal, '\r', () => terminal.lastFrame().includes('From history: the answer of'));
+		frame = terminal.lastFrame();
+		await waitFor(() => states.at(-1)?.screen.name === 'history-request');
+		assert.match(frame, /GET \/services\/apexrest\/Contacts\?limit=1/u);
+		assert.match(frame, /200/u);
+		await press(terminal, escape, () => terminal.lastFrame().includes('Recent requests'));
+
+		// r: the same org, sent at once; the answer is a new entry in history.
+		await press(terminal, 'r', () => terminal.lastFrame().includes(`Same org: ${org.alias}`));
+		await press(terminal, '\r', () => changes > 0);
+		assert.equal((await history.list()).length, 2);
+		await waitFor(() => states.at(-1)?.screen.name === 'history-request');
+		const [newest] = await history.list();
+		assert.equal(newest?.path, '/services/apexrest/Contacts?limit=1');
+		assert.equal(newest?.status, 200);
+
+		// Esc to history (two entries now), Esc again to the first screen.
+		await press(terminal, escape, () => terminal.lastFrame().includes('2 requests'));
+		await press(terminal, escape, () => terminal.lastFrame().includes('❯ Production'));
+		await waitFor(() => states.at(-1)?.screen.name === 'domain');
+		terminal.unmount();
+	});
+});
+
+test('Ctrl+R does nothing over a login in progress', async () => {
+	const {appReducer} = await import('../../source/app-state.js');
+	const target = {
+		loginUrl: 'https://login.salesforce.com',
+		label: 'Production',
+		kind: 'production',
+		source: 'generic',
+	} as const;
+	const device = {screen: {name: 'device-login', target, clientId: 'x'}} as unknown as AppState;
+	assert.equal(appReducer(device, {type: 'open-history'}), device);
+	const domain: AppState = {screen: {name: 'domain'}};
+	const opened = appReducer(domain, {type: 'open-history'});
+	assert.deepEqual(opened, {screen: {name: 'history', returnTo: {name: 'domain'}}});
+	assert.deepEqual(appReducer(opened, {type: 'back'}), domain);
+});
