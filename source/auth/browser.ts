@@ -1,7 +1,6 @@
 // Opening a URL in the user's browser: only when the caller asks, never over SSH (the browser
 // would open on the remote machine, or nowhere), and never with a secret in the URL (command
 // lines are visible to every user of the machine through `ps`).
-import open from 'open';
 
 /** Query parameters that carry a secret; a URL holding one is never passed to another program. */
 const secretParameters = new Set([
@@ -54,7 +53,11 @@ function decodeSafely(text: string): string {
 
 export type Opener = (url: string) => Promise<unknown>;
 
-const defaultOpener: Opener = async (url) => open(url, {wait: false});
+// `open` is loaded when a browser is opened, not with the app: the first frame does not need it.
+const defaultOpener: Opener = async (url) => {
+	const {default: open} = await import('open');
+	return open(url, {wait: false});
+};
 
 /**
  * Opens an http(s) URL in the default browser. Refuses over SSH and for any URL that holds a

@@ -1,4 +1,3 @@
-import clipboard from 'clipboardy';
 import type {AuthContext} from '../../auth/context.js';
 import {isSshSession, type Environment} from '../../terminal/ssh.js';
 import type {SignInServices} from './services.js';
@@ -25,7 +24,15 @@ export function systemServices(
 		auth,
 		env,
 		platform: options.platform ?? process.platform,
-		...(isSshSession(env) ? {} : {copyLocal: async (text: string) => clipboard.write(text)}),
+		// clipboardy (and the execa it runs) is loaded on the first copy, not before the first frame.
+		...(isSshSession(env)
+			? {}
+			: {
+					copyLocal: async (text: string) => {
+						const {default: clipboard} = await import('clipboardy');
+						await clipboard.write(text);
+					},
+				}),
 		...(options.browserPort === undefined ? {} : {browserPort: options.browserPort}),
 		...(options.noBrowser === undefined ? {} : {noBrowser: options.noBrowser}),
 	};
