@@ -13,30 +13,12 @@ import {historyInputOf} from '../../source/store/history-input.js';
 import {memoryHistoryStore} from '../../source/store/history.js';
 import {recentLogins} from '../../source/store/recent-logins.js';
 import {loggedIn, testHttp, withEmulator} from '../auth/helpers.js';
-import {renderTerminal, type TestTerminal} from '../helpers/render-terminal.js';
+import {renderTerminal} from '../helpers/render-terminal.js';
+import {press} from './history-press.js';
 import {waitFor, waitForText} from '../helpers/wait-for.js';
 
 const ctrlR = '\u0012';
 const escape = '\u001B';
-
-/**
- * Sends a key until `done` holds. A screen that has just appeared listens to keys only once React
- * has run its effects; on a busy machine a key written right after its first frame can come
- * before that. The key is sent again only when nothing happened for a while, so a slow answer
- * to the first one is not taken for a lost key.
- */
-async function press(terminal: TestTerminal, key: string, done: () => boolean): Promise<void> {
-	for (let attempt = 0; attempt < 5 && !done(); attempt++) {
-		terminal.write(key);
-		try {
-			await waitFor(done, () => 'key to take effect', 2000);
-		} catch {
-			// Lost before the screen listened: send it again.
-		}
-	}
-
-	assert.ok(done(), `${JSON.stringify(key)} had no effect`);
-}
 
 test('Ctrl+R, Enter with the saved answer, r re-runs and is kept, Esc back to where it started', async () => {
 	await withEmulator({}, async (emulator) => {

@@ -15,7 +15,8 @@ import {memoryHistoryStore, type HistoryStore} from '../../source/store/history.
 import type {SavedOrg} from '../../source/store/orgs.js';
 import {entry, input, manyEntries, prodOrg, uatOrg} from '../helpers/history-entries.js';
 import {renderTerminal, type TestTerminal} from '../helpers/render-terminal.js';
-import {waitFor, waitForText} from '../helpers/wait-for.js';
+import {waitForText} from '../helpers/wait-for.js';
+import {press, pressFor} from './history-press.js';
 
 const down = '\u001B[B';
 const escape = '\u001B';
@@ -180,8 +181,7 @@ test('filter as you type: every word must match method, path, status or org', as
 		entry(4, {method: 'GET', status: 400, path: '/d'}),
 	]);
 	await waitForText(terminal.lastFrame, '4 requests');
-	terminal.write('/');
-	await waitForText(terminal.lastFrame, 'e.g. post 400 uat');
+	await pressFor(terminal, '/', 'e.g. post 400 uat');
 	typeText(terminal, 'post 400 uat');
 	const frame = await waitForText(terminal.lastFrame, '1 of 4');
 	assert.deepEqual(
@@ -189,11 +189,9 @@ test('filter as you type: every word must match method, path, status or org', as
 		['/a'],
 	);
 	assert.match(frame, /Filter: post 400 uat/u);
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'post 400 uat (/ edit)');
+	await pressFor(terminal, '\r', 'post 400 uat (/ edit)');
 	// Esc clears the filter first, then goes back.
-	terminal.write(escape);
-	await waitForText(terminal.lastFrame, '4 requests');
+	await pressFor(terminal, escape, '4 requests');
 	assert.equal(rowsOf(terminal).length, 4);
 	terminal.unmount();
 });
@@ -205,8 +203,7 @@ test('10 000 entries: the frame draws only the rows in view, and filtering stays
 	assert.equal(rowsOf(terminal).length, 16, 'rows minus the filter, detail and more lines');
 	assert.match(terminal.lastFrame(), /↓ 9984 more/u);
 	assert.match(rowsOf(terminal)[0] ?? '', /\/services\/apexrest\/Contacts\/9999 /u);
-	terminal.write('/');
-	await waitForText(terminal.lastFrame, 'e.g. post 400 uat');
+	await pressFor(terminal, '/', 'e.g. post 400 uat');
 	typeText(terminal, 'delete 500');
 	const haystacks = entries.map((item) => historyHaystack(item));
 	const expected = filterHistory(haystacks, 'delete 500').length;
@@ -226,8 +223,7 @@ test('10 000 entries: the frame draws only the rows in view, and filtering stays
 test('Enter opens the highlighted entry; keys typed ahead in one chunk act in order', async () => {
 	const {terminal, opened} = renderHistory([entry(1), entry(2), entry(3)]);
 	await waitForText(terminal.lastFrame, '3 requests');
-	terminal.write(`${down}${down}\r`);
-	await waitFor(() => opened.length === 1);
+	await press(terminal, `${down}${down}\r`, () => opened.length === 1);
 	assert.equal(opened[0]?.id, 'e00001');
 	terminal.unmount();
 });
@@ -237,8 +233,7 @@ test('an entry that cannot be opened says why, and the list stays', async () => 
 		openProblem: 'Not logged in to acme-uat any more',
 	});
 	await waitForText(terminal.lastFrame, '1 request');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'Not logged in to acme-uat any more');
+	await pressFor(terminal, '\r', 'Not logged in to acme-uat any more');
 	assert.equal(opened.length, 1);
 	assert.equal(rowsOf(terminal).length, 1);
 	terminal.unmount();
@@ -247,12 +242,10 @@ test('an entry that cannot be opened says why, and the list stays', async () => 
 test('r re-runs a GET against the org chosen, its own first; no question asked', async () => {
 	const {terminal, reran} = renderHistory([entry(1, {method: 'GET', org: prodOrg})]);
 	await waitForText(terminal.lastFrame, '1 request');
-	terminal.write('r');
-	const frame = await waitForText(terminal.lastFrame, 'Re-run GET');
+	const frame = await pressFor(terminal, 'r', 'Re-run GET');
 	assert.match(frame, /❯ Same org: acme\s/u);
 	assert.match(frame, /acme-uat/u);
-	terminal.write('\r');
-	await waitFor(() => reran.length === 1);
+	await press(terminal, '\r', () => reran.length === 1);
 	assert.equal(reran[0]?.org.alias, 'acme');
 	terminal.unmount();
 });
@@ -261,31 +254,19 @@ test('re-running a POST against production asks first: n cancels, y sends; a san
 	const post = entry(1, {method: 'POST', org: prodOrg, path: '/services/apexrest/Contacts'});
 	const {terminal, reran} = renderHistory([post]);
 	await waitForText(terminal.lastFrame, '1 request');
-	terminal.write('r');
-	await waitForText(terminal.lastFrame, 'Same org: acme');
-	terminal.write('\r');
-	await waitForText(
-		terminal.lastFrame,
-		'changes data in PRODUCTION org acme (ada@acme.com). Send it?',
-	);
-	terminal.write('n');
-	await waitForText(terminal.lastFrame, '1 request');
+	await pressFor(terminal, 'r', 'Same org: acme');
+	await pressFor(terminal, '\r', 'changes data in PRODUCTION org acme (ada@acme.com). Send it?');
+	await pressFor(terminal, 'n', '1 request');
 	assert.equal(reran.length, 0);
-	terminal.write('r');
-	await waitForText(terminal.lastFrame, 'Same org: acme');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'PRODUCTION');
-	terminal.write('y');
-	await waitFor(() => reran.length === 1);
+	await pressFor(terminal, 'r', 'Same org: acme');
+	await pressFor(terminal, '\r', 'PRODUCTION');
+	await press(terminal, 'y', () => reran.length === 1);
 	// Back on the list once the screen has been told the request went.
 	await waitForText(terminal.lastFrame, '1 request');
 	// Against the sandbox instead: straight away.
-	terminal.write('r');
-	await waitForText(terminal.lastFrame, 'Same org: acme');
-	terminal.write(down);
-	await waitForText(terminal.lastFrame, '❯ acme-uat');
-	terminal.write('\r');
-	await waitFor(() => reran.length === 2);
+	await pressFor(terminal, 'r', 'Same org: acme');
+	await pressFor(terminal, down, '❯ acme-uat');
+	await press(terminal, '\r', () => reran.length === 2);
 	assert.equal(reran[1]?.org.alias, 'acme-uat');
 	terminal.unmount();
 });
@@ -293,8 +274,7 @@ test('re-running a POST against production asks first: n cancels, y sends; a san
 test('r without any saved org says what to do', async () => {
 	const {terminal} = renderHistory([entry(1)], {orgs: []});
 	await waitForText(terminal.lastFrame, '1 request');
-	terminal.write('r');
-	await waitForText(terminal.lastFrame, 'Log in to an org first');
+	await pressFor(terminal, 'r', 'Log in to an org first');
 	terminal.unmount();
 });
 
@@ -305,19 +285,14 @@ test('d deletes the highlighted entry; c asks, then clears everything', async ()
 		entry(3, {path: '/three'}),
 	]);
 	await waitForText(terminal.lastFrame, '3 requests');
-	terminal.write('d');
-	await waitForText(terminal.lastFrame, 'Deleted GET /three');
+	await pressFor(terminal, 'd', 'Deleted GET /three');
 	await waitForText(terminal.lastFrame, '2 requests');
 	assert.deepEqual(store.deleted, ['e00003']);
-	terminal.write('c');
-	await waitForText(terminal.lastFrame, 'Clear all 2 requests from history?');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, '2 requests');
+	await pressFor(terminal, 'c', 'Clear all 2 requests from history?');
+	await pressFor(terminal, '\r', '2 requests');
 	assert.equal(store.cleared, 0, 'Enter is not yes');
-	terminal.write('c');
-	await waitForText(terminal.lastFrame, 'Clear all');
-	terminal.write('y');
-	await waitForText(terminal.lastFrame, 'No requests yet');
+	await pressFor(terminal, 'c', 'Clear all');
+	await pressFor(terminal, 'y', 'No requests yet');
 	assert.equal(store.cleared, 1);
 	terminal.unmount();
 });
@@ -329,28 +304,17 @@ test('e exports the selected entry or the filtered list, as curl or Postman, whe
 		entry(3, {method: 'POST'}),
 	]);
 	await waitForText(terminal.lastFrame, '3 requests');
-	terminal.write('/');
-	await waitForText(terminal.lastFrame, 'e.g. post 400 uat');
+	await pressFor(terminal, '/', 'e.g. post 400 uat');
 	typeText(terminal, 'post');
 	await waitForText(terminal.lastFrame, '2 of 3');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'post (/ edit)');
-	terminal.write('e');
-	await waitForText(terminal.lastFrame, 'Export as:');
-	terminal.write(down);
-	await waitForText(terminal.lastFrame, '❯ Postman collection');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'Export what:');
-	terminal.write(down);
-	await waitForText(terminal.lastFrame, '❯ The 2 requests the filter shows');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'Write to (relative to /work/here):');
+	await pressFor(terminal, '\r', 'post (/ edit)');
+	await pressFor(terminal, 'e', 'Export as:');
+	await pressFor(terminal, down, '❯ Postman collection');
+	await pressFor(terminal, '\r', 'Export what:');
+	await pressFor(terminal, down, '❯ The 2 requests the filter shows');
+	await pressFor(terminal, '\r', 'Write to (relative to /work/here):');
 	assert.match(terminal.lastFrame(), /requests\.postman_collection\.json/u);
-	terminal.write('\r');
-	await waitForText(
-		terminal.lastFrame,
-		'Wrote 2 requests to /work/here/requests.postman_collection.json',
-	);
+	await pressFor(terminal, '\r', 'Wrote 2 requests to /work/here/requests.postman_collection.json');
 	assert.deepEqual(exported, [
 		{
 			format: 'postman',
@@ -360,17 +324,13 @@ test('e exports the selected entry or the filtered list, as curl or Postman, whe
 		},
 	]);
 	// The selected one as curl, to a path typed.
-	terminal.write('e');
-	await waitForText(terminal.lastFrame, 'Export as:');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'Export what:');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'Write to');
+	await pressFor(terminal, 'e', 'Export as:');
+	await pressFor(terminal, '\r', 'Export what:');
+	await pressFor(terminal, '\r', 'Write to');
 	terminal.write('\u0015');
 	typeText(terminal, 'out/x.sh');
 	await waitForText(terminal.lastFrame, 'out/x.sh');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'Wrote 1 request to /work/here/out/x.sh');
+	await pressFor(terminal, '\r', 'Wrote 1 request to /work/here/out/x.sh');
 	assert.deepEqual(exported[1], {
 		format: 'curl',
 		ids: ['e00003'],
@@ -391,18 +351,11 @@ test('exporting to a file that exists asks before replacing it (real files)', as
 		services: {...service, exportFileName: () => 'requests.sh'},
 	});
 	await waitForText(terminal.lastFrame, '1 request');
-	terminal.write('e');
-	await waitForText(terminal.lastFrame, 'Export as:');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'Write to');
-	terminal.write('\r');
-	await waitForText(terminal.lastFrame, 'requests.sh already exists. Replace it?');
+	await pressFor(terminal, 'e', 'Export as:');
+	await pressFor(terminal, '\r', 'Write to');
+	await pressFor(terminal, '\r', 'requests.sh already exists. Replace it?');
 	assert.equal(readFileSync(path.join(directory, 'requests.sh'), 'utf8'), 'old');
-	terminal.write('y');
-	await waitForText(
-		terminal.lastFrame,
-		`Wrote 1 request to ${path.join(directory, 'requests.sh')}`,
-	);
+	await pressFor(terminal, 'y', `Wrote 1 request to ${path.join(directory, 'requests.sh')}`);
 	assert.match(readFileSync(path.join(directory, 'requests.sh'), 'utf8'), /^#!\/bin\/sh/u);
 	terminal.unmount();
 });
@@ -411,8 +364,7 @@ test('Esc goes back; hostile paths are drawn visibly, never as escape sequences'
 	const {terminal, backs} = renderHistory([entry(1, {path: '/x\u001B]0;pwned\u0007\u001B[2J'})]);
 	const frame = await waitForText(terminal.lastFrame, '1 request');
 	assert.match(frame, /\/x⟨U\+001B⟩\]0;pwned⟨U\+0007⟩⟨U\+001B⟩\[2J/u);
-	terminal.write(escape);
-	await waitFor(() => backs() === 1);
+	await press(terminal, escape, () => backs() === 1);
 	terminal.unmount();
 });
 

@@ -93,11 +93,17 @@ const formatChoices: ReadonlyArray<Choice<ExportFormat>> = [
 	},
 ];
 
-// Lines around the list: the filter line, the detail line and the message line.
-const chromeRows = 3;
+// Lines around the list: the filter line and the detail line (the message takes what it needs).
+const chromeRows = 2;
 
 function plural(count: number, one: string): string {
 	return `${count} ${count === 1 ? one : `${one}s`}`;
+}
+
+/** `acme (ada@acme.com)`, or the username alone when it is the alias. */
+function orgName(org: SavedOrg): string {
+	const alias = printable(org.alias);
+	return org.alias === org.username ? alias : `${alias} (${printable(org.username)})`;
 }
 
 function describe(entry: HistoryEntry): string {
@@ -159,7 +165,10 @@ export function HistoryScreen({
 	const latest = useRef(selection);
 	const count = visible.length;
 	const index = clampIndex(selection.query === query ? selection.index : 0, count);
-	const listRows = Math.max(rows - chromeRows, 1);
+	// A message wraps rather than losing its end: it says where an export went.
+	const messageRows =
+		message === undefined ? 1 : Math.ceil([...message.text].length / Math.max(columns, 1));
+	const listRows = Math.max(rows - chromeRows - messageRows, 1);
 
 	const moveTo = useCallback(
 		(to: (from: number) => number) => {
@@ -376,7 +385,7 @@ export function HistoryScreen({
 
 			default: {
 				return [
-					{keys: 'Enter', label: 'choose'},
+					{keys: 'Enter', label: mode.kind === 'export-path' ? 'write' : 'choose'},
 					{keys: 'Esc', label: 'cancel'},
 				];
 			}
@@ -435,7 +444,7 @@ export function HistoryScreen({
 				return (
 					<Confirm
 						warning
-						question={`${describe(mode.entry)} changes data in PRODUCTION org ${printable(mode.org.alias)} (${printable(mode.org.username)}). Send it?`}
+						question={`${describe(mode.entry)} changes data in PRODUCTION org ${orgName(mode.org)}. Send it?`}
 						isActive={isActive}
 						onAnswer={(yes) => {
 							if (yes) leave(onRerun(mode.entry, mode.org));
@@ -592,7 +601,7 @@ export function HistoryScreen({
 				</Text>
 			)}
 			{message === undefined ? null : (
-				<Text color={messageColors[message.tone]} wrap="truncate-end">
+				<Text color={messageColors[message.tone]} wrap="wrap">
 					{message.text}
 				</Text>
 			)}
