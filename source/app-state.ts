@@ -32,7 +32,12 @@ export type Screen =
 	| {readonly name: 'identity'; readonly target: LoginTarget; readonly login: LoggedInOrg}
 	| {readonly name: 'request'; readonly target: LoginTarget; readonly login: LoggedInOrg}
 	/** Recent requests, over whichever screen Ctrl+R was pressed on; Esc goes back to it. */
-	| {readonly name: 'history'; readonly returnTo: Screen}
+	| {
+			readonly name: 'history';
+			readonly returnTo: Screen;
+			/** The filter, kept while a request opened from the list is on screen. */
+			readonly query?: string;
+	  }
 	/** A request from history, opened (with its saved answer) or re-run; Esc goes back to history. */
 	| {
 			readonly name: 'history-request';
@@ -57,7 +62,13 @@ export type Action =
 	/** Ctrl+R: the recent requests, from any screen. */
 	| {readonly type: 'open-history'}
 	/** Enter or `r` on a history entry, with the session of the org it goes to. */
-	| {readonly type: 'open-history-request'; readonly login: Session; readonly seed: RequestSeed}
+	| {
+			readonly type: 'open-history-request';
+			readonly login: Session;
+			readonly seed: RequestSeed;
+			/** The history filter to come back to. */
+			readonly query: string;
+	  }
 	/** Esc on a screen that has somewhere to go back to. */
 	| {readonly type: 'back'};
 
@@ -118,7 +129,7 @@ export function appReducer(state: AppState, action: Action): AppState {
 				? {
 						screen: {
 							name: 'history-request',
-							returnTo: screen,
+							returnTo: {...screen, query: action.query},
 							login: action.login,
 							seed: action.seed,
 						},

@@ -309,11 +309,12 @@ function ScreenView({
 			return (
 				<HistoryRoute
 					auth={services.auth}
+					query={screen.query ?? ''}
 					history={history}
 					columns={columns}
 					rows={rows}
-					onOpenRequest={(login, seed) => {
-						dispatch({type: 'open-history-request', login, seed});
+					onOpenRequest={(login, seed, query) => {
+						dispatch({type: 'open-history-request', login, seed, query});
 					}}
 					onBack={back}
 				/>
@@ -347,23 +348,34 @@ type HistoryRouteProps = {
 	readonly history: HistoryServices;
 	readonly columns: number;
 	readonly rows: number;
-	readonly onOpenRequest: (login: Session, seed: RequestSeed) => void;
+	/** The filter to start with (the one left when a request was opened from the list). */
+	readonly query: string;
+	readonly onOpenRequest: (login: Session, seed: RequestSeed, query: string) => void;
 	readonly onBack: () => void;
 };
 
 /** The history screen with the saved orgs (read once) and the sessions it opens requests with. */
-function HistoryRoute({auth, history, columns, rows, onOpenRequest, onBack}: HistoryRouteProps) {
+function HistoryRoute({
+	auth,
+	history,
+	query,
+	columns,
+	rows,
+	onOpenRequest,
+	onBack,
+}: HistoryRouteProps) {
 	const [orgs] = useState(() => auth.orgs.list());
 	const open = useOpenHistoryEntry(auth, onOpenRequest);
 	return (
 		<HistoryScreen
 			services={history}
 			orgs={orgs}
+			initialQuery={query}
 			columns={columns}
 			rows={rows}
 			isActive
-			onOpen={async (entry) => open(entry, undefined, false)}
-			onRerun={async (entry, org) => open(entry, org, true)}
+			onOpen={async (entry, filter) => open(entry, undefined, false, filter)}
+			onRerun={async (entry, org, filter) => open(entry, org, true, filter)}
 			onBack={onBack}
 		/>
 	);

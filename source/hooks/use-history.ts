@@ -161,6 +161,8 @@ export type OpenHistoryEntry = (
 	org: SavedOrg | undefined,
 	/** Re-run: send it at once instead of showing its saved answer. */
 	send: boolean,
+	/** The history filter, handed back with the request so that Esc returns to it. */
+	query: string,
 ) => Promise<string | undefined>;
 
 /**
@@ -169,10 +171,10 @@ export type OpenHistoryEntry = (
  */
 export function useOpenHistoryEntry(
 	auth: AuthContext,
-	onOpen: (login: Session, seed: RequestSeed) => void,
+	onOpen: (login: Session, seed: RequestSeed, query: string) => void,
 ): OpenHistoryEntry {
 	return useCallback<OpenHistoryEntry>(
-		async (entry, org, send) => {
+		async (entry, org, send, query) => {
 			const target = org ?? auth.orgs.list().find((saved) => isEntryOrg(entry, saved));
 			if (target === undefined) {
 				return `Not logged in to ${printable(entry.org.alias)} (${printable(entry.org.username)}) any more: log in to it, or press r to send the request to another org.`;
@@ -180,7 +182,7 @@ export function useOpenHistoryEntry(
 
 			const session = await getSession(auth, target.alias);
 			if (!session.ok) return `${session.problem.title}. ${session.problem.fix}`;
-			onOpen(session.value, requestSeedOf(entry, session.value, send));
+			onOpen(session.value, requestSeedOf(entry, session.value, send), query);
 			return undefined;
 		},
 		[auth, onOpen],

@@ -14,7 +14,7 @@ import {memoryHistoryStore} from '../../source/store/history.js';
 import {recentLogins} from '../../source/store/recent-logins.js';
 import {loggedIn, testHttp, withEmulator} from '../auth/helpers.js';
 import {renderTerminal} from '../helpers/render-terminal.js';
-import {press} from './history-press.js';
+import {press, pressFor} from './history-press.js';
 import {waitFor, waitForText} from '../helpers/wait-for.js';
 
 const ctrlR = '\u0012';
@@ -76,8 +76,19 @@ test('Ctrl+R, Enter with the saved answer, r re-runs and is kept, Esc back to wh
 		assert.equal(newest?.path, '/services/apexrest/Contacts?limit=1');
 		assert.equal(newest?.status, 200);
 
-		// Esc to history (two entries now), Esc again to the first screen.
+		// Esc to history: two entries now.
 		await press(terminal, escape, () => terminal.lastFrame().includes('2 requests'));
+
+		// The filter is still there when a request opened from it is left.
+		await pressFor(terminal, '/', 'e.g. post 400 uat');
+		for (const char of 'apexrest') terminal.write(char);
+		await waitForText(terminal.lastFrame, '2 of 2');
+		await pressFor(terminal, '\r', 'apexrest (/ edit)');
+		await pressFor(terminal, '\r', 'From history: the answer of');
+		await pressFor(terminal, escape, 'apexrest (/ edit)');
+
+		// Esc clears the filter, Esc again goes back to the first screen.
+		await pressFor(terminal, escape, '2 requests');
 		await press(terminal, escape, () => terminal.lastFrame().includes('❯ Production'));
 		await waitFor(() => states.at(-1)?.screen.name === 'domain');
 		terminal.unmount();

@@ -42,6 +42,8 @@ export type HistoryScreenProps = {
 	readonly services: HistoryServices;
 	/** Saved orgs a request can be re-run against. */
 	readonly orgs: readonly SavedOrg[];
+	/** The filter to start with: the one left when a request was opened from this list. */
+	readonly initialQuery?: string;
 	readonly columns: number;
 	readonly rows: number;
 	readonly isActive: boolean;
@@ -49,9 +51,13 @@ export type HistoryScreenProps = {
 	 * Enter: the entry in the request screen, with its saved response. Resolves to why it could not
 	 * be opened (shown here), or undefined.
 	 */
-	readonly onOpen: (entry: HistoryEntry) => Promise<string | undefined> | void;
+	readonly onOpen: (entry: HistoryEntry, query: string) => Promise<string | undefined> | void;
 	/** `r`: send the entry again to `org` (confirmed already when it changes production data). */
-	readonly onRerun: (entry: HistoryEntry, org: SavedOrg) => Promise<string | undefined> | void;
+	readonly onRerun: (
+		entry: HistoryEntry,
+		org: SavedOrg,
+		query: string,
+	) => Promise<string | undefined> | void;
 	readonly onBack: () => void;
 };
 
@@ -139,6 +145,7 @@ function detailOf(entry: HistoryEntry): string {
 export function HistoryScreen({
 	services,
 	orgs,
+	initialQuery = '',
 	columns,
 	rows,
 	isActive,
@@ -147,7 +154,7 @@ export function HistoryScreen({
 	onBack,
 }: HistoryScreenProps) {
 	const {entries, loading, remove, clear} = useHistoryEntries(services.store);
-	const field = useTextFieldState();
+	const field = useTextFieldState(initialQuery);
 	const query = field.value;
 	const visible = useHistoryFilter(entries, query);
 	const [mode, setModeState] = useState<Mode>({kind: 'list'});
@@ -239,7 +246,7 @@ export function HistoryScreen({
 			return;
 		}
 
-		leave(onRerun(entry, org));
+		leave(onRerun(entry, org, field.current().value));
 	};
 
 	const deleteEntry = (entry: HistoryEntry) => {
@@ -293,7 +300,7 @@ export function HistoryScreen({
 			setMode({kind: 'filter'});
 		} else if (entry === undefined) {
 			// The keys below act on an entry.
-		} else if (key.return) leave(onOpen(entry));
+		} else if (key.return) leave(onOpen(entry, field.current().value));
 		else if (input === 'r') startRerun(entry);
 		else if (input === 'd' || key.delete) deleteEntry(entry);
 		else if (input === 'c') setMode({kind: 'confirm-clear'});
@@ -447,7 +454,7 @@ export function HistoryScreen({
 						question={`${describe(mode.entry)} changes data in PRODUCTION org ${orgName(mode.org)}. Send it?`}
 						isActive={isActive}
 						onAnswer={(yes) => {
-							if (yes) leave(onRerun(mode.entry, mode.org));
+							if (yes) leave(onRerun(mode.entry, mode.org, field.current().value));
 							else setMode({kind: 'list'});
 						}}
 					/>
