@@ -7,9 +7,11 @@ import assert from 'node:assert/strict';
 import {assertFrameFits, assertTerminalRestored} from './helpers/checks.js';
 import {
 	logInWithDeviceCode,
+	sendLimitsRequest,
 	startDemo,
 	titles,
 	toDeviceLogin,
+	toHistory,
 	toRequest,
 	toSignIn,
 } from './helpers/demo.js';
@@ -35,7 +37,7 @@ async function resizeAndBack(
 	await assertFrameFits(terminal);
 }
 
-test('the demo walk: domain → device code approved over HTTP → identity → a request', async (t) => {
+test('the demo walk: domain → device code approved over HTTP → identity → a request → history', async (t) => {
 	const terminal = await startDemo();
 	t.after(async () => terminal.dispose());
 	const device = await logInWithDeviceCode(terminal);
@@ -43,15 +45,36 @@ test('the demo walk: domain → device code approved over HTTP → identity → 
 	assert.match(identity, new RegExp(`Signed in as ${device.username.replaceAll('.', '\\.')}`));
 	assert.match(identity, /Org +Acme Corporation · 00D\w{15}/);
 	// The token is masked: the org id and the last characters only.
-	assert.match(identity, /Token +00D\w{12}!…\w{4} +\(masked\)/);
+	assert.match(identity, /Token +00D\w{12}!…[\w.]{4} +\(masked\)/);
 	assert.doesNotMatch(identity, /Token +00D\w{12}![\w.]{20,}/);
 
 	await toRequest(terminal);
-	terminal.write('limits');
-	await terminal.waitForText(/Ready: GET \/services\/data\/v\d+\.0\/limits/);
+	await sendLimitsRequest(terminal);
+	assert.match(terminal.text(), /"DailyApiRequests": \{/);
+
+	// Ctrl+R: the request is in history; Enter opens it again with its saved answer.
+	await toHistory(terminal);
+	const history = await terminal.waitForText(/❯ GET +200 +\/services\/data\/v\d+\.0\/limits/);
+	assert.match(history, /1 request/);
 	terminal.write(keys.enter);
-	const answer = await terminal.waitForText(/200 OK · \d+ ms/);
-	assert.match(answer, /"DailyApiRequests": \{/);
+	await terminal.waitForText('From history: the answer of');
+	assert.match(terminal.text(), /"DailyApiRequests": \{/);
+	await quitWithCtrlC(terminal);
+});
+
+test('the history screen: 40×12 and back, then Ctrl+C exits 130', async (t) => {
+	const terminal = await startDemo({cols: 100, rows: 30});
+	t.after(async () => terminal.dispose());
+	await logInWithDeviceCode(terminal);
+	await toRequest(terminal);
+	await sendLimitsRequest(terminal);
+	await toHistory(terminal);
+	await terminal.waitForText(/❯ GET +200/);
+	await resizeAndBack(
+		terminal,
+		(text) => /❯ GET +200/.test(text) && text.includes('Ctrl+C quit'),
+		(text) => /❯ GET +200 +\/services\/data\/v\d+\.0\/limits/.test(text),
+	);
 	await quitWithCtrlC(terminal);
 });
 
@@ -165,11 +188,10 @@ test('the response view: 40×12 and back', async (t) => {
 	t.after(async () => terminal.dispose());
 	await logInWithDeviceCode(terminal);
 	await toRequest(terminal);
-	terminal.write(keys.enter);
-	await terminal.waitForText(/200 OK · \d+ ms/);
+	await sendLimitsRequest(terminal);
 	await resizeAndBack(
 		terminal,
-		(text) => text.includes('200 OK') && text.includes('"tooling"'),
+		(text) => /^200 OK · \d+ ms/m.test(text) && /^\{$/m.test(text),
 		(text) => /200 OK · \d+ ms · [\d.]+ KB/.test(text) && text.includes('/ search'),
 	);
 	await quitWithCtrlC(terminal);

@@ -10,12 +10,14 @@ export const titles = {
 	device: 'Sign in with a device code',
 	identity: 'Who am I',
 	request: 'Request',
+	history: 'Recent requests',
 } as const;
 
 /** Starts `sftoken --demo` and waits for the first screen. */
 export async function startDemo(options: TerminalOptions = {}): Promise<AppTerminal> {
 	const terminal = startTerminal({...options, args: ['--demo', ...(options.args ?? [])]});
 	await terminal.waitForText(titles.domain);
+	await terminal.waitForText('Enter choose');
 	return terminal;
 }
 
@@ -24,6 +26,8 @@ export async function toSignIn(terminal: AppTerminal): Promise<void> {
 	await terminal.waitForText('❯ Demo login service (emulator)');
 	terminal.write(keys.enter);
 	await terminal.waitForText(titles.signIn);
+	// Its keys are listened to once its footer shows (see toRequest).
+	await terminal.waitForText('? setup');
 }
 
 export type DeviceScreen = {
@@ -96,9 +100,30 @@ export async function logInWithDeviceCode(terminal: AppTerminal): Promise<Device
 	return device;
 }
 
-/** Identity → Enter → the request screen, ready to send. */
+/**
+ * Identity → Enter → the request screen, ready to send. Each step waits for the screen's footer:
+ * a screen's keys are listened to from an effect after its first frame, and the footer is set by
+ * an effect of that same render, so a key sent before the footer shows can be dropped.
+ */
 export async function toRequest(terminal: AppTerminal): Promise<void> {
 	await terminal.waitForText(titles.identity);
+	await terminal.waitForText('Enter continue');
 	terminal.write(keys.enter);
 	await terminal.waitForText('Ready: GET /services/data/');
+	await terminal.waitForText('Enter send');
+}
+
+/** From the request screen: sends GET …/limits and waits for its answer. */
+export async function sendLimitsRequest(terminal: AppTerminal): Promise<void> {
+	terminal.write('limits');
+	await terminal.waitForText(/Ready: GET \/services\/data\/v\d+\.0\/limits/);
+	terminal.write(keys.enter);
+	await terminal.waitForText(/200 OK · \d+ ms/);
+}
+
+/** Ctrl+R: the history screen, from any screen but a login; ready for keys. */
+export async function toHistory(terminal: AppTerminal): Promise<void> {
+	terminal.write(keys.ctrlR);
+	await terminal.waitForText(titles.history);
+	await terminal.waitForText('Enter open');
 }

@@ -23,6 +23,7 @@ export const keys = {
 	shiftTab: '\u001B[Z',
 	backspace: '\u007F',
 	ctrlC: '\u0003',
+	ctrlR: '\u0012',
 } as const;
 
 /** What a bracketed paste of `text` looks like on the wire. */
