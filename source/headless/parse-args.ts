@@ -93,7 +93,10 @@ export function parseArgs<const F extends AnyFlags>(
 	}
 
 	for (const [key, flag] of Object.entries(spec.flags)) {
-		if (flag.type !== 'boolean' && typeof cli.unnormalizedFlags[key] === 'boolean') {
+		// A repeatable flag collects `--no-x` as a `false` among its values.
+		const given: unknown = cli.unnormalizedFlags[key];
+		const values: unknown[] = Array.isArray(given) ? given : [given];
+		if (flag.type !== 'boolean' && values.some((value) => typeof value === 'boolean')) {
 			const name = kebab(key);
 			return {
 				ok: false,

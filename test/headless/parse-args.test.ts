@@ -27,6 +27,7 @@ const spec = {
 		org: {type: 'string'},
 		port: {type: 'number'},
 		clientId: {type: 'string'},
+		header: {type: 'string', isMultiple: true},
 		json: {type: 'boolean', default: false},
 	},
 	maxInput: 1,
@@ -65,6 +66,8 @@ const usageErrors: Array<[string[], string]> = [
 	[['--port', '1', '--port', '2'], '--port can be given only once'],
 	[['--no-org'], '--no-org is not an option: --org takes a value'],
 	[['--no-client-id'], '--no-client-id is not an option: --client-id takes a value'],
+	[['--no-header'], '--no-header is not an option: --header takes a value'],
+	[['--header', 'A: b', '--no-header'], '--no-header is not an option: --header takes a value'],
 ];
 
 for (const [argv, problem] of usageErrors) {
