@@ -163,6 +163,22 @@ export function isLoopbackHost(hostname: string): boolean {
 	return host === '::1' || host === '0:0:0:0:0:0:0:1' || host.startsWith('::ffff:127.');
 }
 
+/** Which guard refused a URL; the `reason` of an `unsafe-url` Failure. */
+export type UnsafeUrlReason = Extract<Failure, {kind: 'unsafe-url'}>['reason'];
+
+/**
+ * The one shape of a refused URL, shared by the transport's guard and the REST path check so the
+ * two cannot drift in what they report.
+ */
+export function refuseUrl(
+	step: Step,
+	reason: UnsafeUrlReason,
+	host: string,
+	message: string,
+): {ok: false; failure: Failure} {
+	return {ok: false, failure: {kind: 'unsafe-url', step, reason, host, message}};
+}
+
 /**
  * Checks where a request may go before anything is sent: https anywhere, plain http only to
  * loopback (the emulator). PRODUCT.md: a token never travels over plain http to another host.
@@ -172,16 +188,7 @@ export function checkDestination(url: string | URL, step: Step): Result<URL> {
 	try {
 		parsed = new URL(url);
 	} catch {
-		return {
-			ok: false,
-			failure: {
-				kind: 'unsafe-url',
-				step,
-				reason: 'invalid-url',
-				host: '',
-				message: 'Not a valid URL; expected https://<host>/…',
-			},
-		};
+		return refuseUrl(step, 'invalid-url', '', 'Not a valid URL; expected https://<host>/…');
 	}
 
 	if (parsed.protocol === 'https:') return {ok: true, value: parsed};
@@ -189,16 +196,12 @@ export function checkDestination(url: string | URL, step: Step): Result<URL> {
 		return {ok: true, value: parsed};
 	}
 
-	return {
-		ok: false,
-		failure: {
-			kind: 'unsafe-url',
-			step,
-			reason: 'insecure-http',
-			host: parsed.host,
-			message: `Refused to send anything to ${parsed.protocol}//${parsed.host}: only https is allowed (plain http only to this machine, 127.0.0.1 or localhost).`,
-		},
-	};
+	return refuseUrl(
+		step,
+		'insecure-http',
+		parsed.host,
+		`Refused to send anything to ${parsed.protocol}//${parsed.host}: only https is allowed (plain http only to this machine, 127.0.0.1 or localhost).`,
+	);
 }
 
 /**

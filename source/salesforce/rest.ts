@@ -4,6 +4,7 @@ import {htmlTitle, looksLikeHtml, parseRestErrors} from './classify.js';
 import type {RestError, Result} from './failure.js';
 import {
 	defaultHttpClient,
+	refuseUrl,
 	sendHttp,
 	type HttpClient,
 	type HttpMethod,
@@ -50,16 +51,7 @@ export function resolveRestUrl(
 	try {
 		base = new URL(instanceUrl);
 	} catch {
-		return {
-			ok: false,
-			failure: {
-				kind: 'unsafe-url',
-				step,
-				reason: 'invalid-url',
-				host: '',
-				message: 'The instance URL is not a valid URL.',
-			},
-		};
+		return refuseUrl(step, 'invalid-url', '', 'The instance URL is not a valid URL.');
 	}
 
 	const trimmed = path.trim();
@@ -68,29 +60,16 @@ export function resolveRestUrl(
 	try {
 		url = new URL(isAbsolute || trimmed.startsWith('/') ? trimmed : `/${trimmed}`, base);
 	} catch {
-		return {
-			ok: false,
-			failure: {
-				kind: 'unsafe-url',
-				step,
-				reason: 'invalid-url',
-				host: '',
-				message: 'The path is not a valid URL path.',
-			},
-		};
+		return refuseUrl(step, 'invalid-url', '', 'The path is not a valid URL path.');
 	}
 
 	if (url.origin !== base.origin) {
-		return {
-			ok: false,
-			failure: {
-				kind: 'unsafe-url',
-				step,
-				reason: 'other-host',
-				host: url.host,
-				message: `Refused: ${url.origin} is not this org’s host (${base.origin}); the token is only sent to the org itself.`,
-			},
-		};
+		return refuseUrl(
+			step,
+			'other-host',
+			url.host,
+			`Refused: ${url.origin} is not this org’s host (${base.origin}); the token is only sent to the org itself.`,
+		);
 	}
 
 	return {ok: true, value: url};
