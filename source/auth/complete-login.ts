@@ -2,7 +2,7 @@
 // version, then the tokens into the secret store and the org into the config.
 import {sameOrg} from '../core/token.js';
 import {getLatestApiVersion, getUserInfo, type UserInfo} from '../salesforce/identity.js';
-import type {CallOptions} from '../salesforce/oauth-tokens.js';
+import type {CallOptions, TokenResponse} from '../salesforce/oauth-tokens.js';
 import {secretAccount, type LoginMethod, type SaveOutcome, type SavedOrg} from '../store/orgs.js';
 import type {AuthContext} from './context.js';
 import {cancelled, failed, problem, storageProblem, type AuthResult} from './problems.js';
@@ -46,6 +46,27 @@ export type CompleteLoginInput = {
 	/** The org the token was issued for (token response `id`, or the token's prefix). */
 	readonly expectedOrgId?: string;
 };
+
+/**
+ * What an OAuth flow (device or web) hands to completeLogin: the org it asked for and what the
+ * token response said. One place, so both flows expect the org the token was issued for.
+ */
+export function oauthLoginInput(
+	params: {readonly loginUrl: string; readonly clientId: string; readonly alias?: string},
+	method: LoginMethod,
+	token: TokenResponse,
+): CompleteLoginInput {
+	return {
+		loginUrl: params.loginUrl,
+		clientId: params.clientId,
+		method,
+		...(params.alias === undefined ? {} : {alias: params.alias}),
+		accessToken: token.accessToken,
+		...(token.refreshToken === undefined ? {} : {refreshToken: token.refreshToken}),
+		instanceUrl: token.instanceUrl,
+		expectedOrgId: token.orgId,
+	};
+}
 
 export type FlowEvents = {
 	readonly signal?: AbortSignal;

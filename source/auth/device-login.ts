@@ -7,7 +7,13 @@ import {
 	type DeviceCode,
 	type PollUntilDoneParams,
 } from '../salesforce/oauth-device.js';
-import {callOptions, completeLogin, type FlowEvents, type LoggedInOrg} from './complete-login.js';
+import {
+	callOptions,
+	completeLogin,
+	oauthLoginInput,
+	type FlowEvents,
+	type LoggedInOrg,
+} from './complete-login.js';
 import type {AuthContext} from './context.js';
 import {cancelled, failed, type AuthResult} from './problems.js';
 
@@ -77,18 +83,5 @@ export async function startDeviceLogin(
 		},
 	});
 	if (!token.ok) return failed(token.failure);
-	return completeLogin(
-		context,
-		{
-			loginUrl: params.loginUrl,
-			clientId: params.clientId,
-			method: 'device',
-			...(params.alias === undefined ? {} : {alias: params.alias}),
-			accessToken: token.value.accessToken,
-			...(token.value.refreshToken === undefined ? {} : {refreshToken: token.value.refreshToken}),
-			instanceUrl: token.value.instanceUrl,
-			expectedOrgId: token.value.orgId,
-		},
-		events,
-	);
+	return completeLogin(context, oauthLoginInput(params, 'device', token.value), events);
 }

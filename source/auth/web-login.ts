@@ -16,7 +16,13 @@ import {
 } from '../salesforce/loopback-listener.js';
 import {exchangeAuthorizationCode} from '../salesforce/oauth-web.js';
 import {openInBrowser, type Opener} from './browser.js';
-import {callOptions, completeLogin, type FlowEvents, type LoggedInOrg} from './complete-login.js';
+import {
+	callOptions,
+	completeLogin,
+	oauthLoginInput,
+	type FlowEvents,
+	type LoggedInOrg,
+} from './complete-login.js';
 import type {AuthContext} from './context.js';
 import {cancelled, failed, problem, type AuthProblem, type AuthResult} from './problems.js';
 
@@ -201,20 +207,7 @@ export async function startWebLogin(
 			callOptions(context, signal),
 		);
 		if (!token.ok) return failed(token.failure);
-		return completeLogin(
-			context,
-			{
-				loginUrl: params.loginUrl,
-				clientId: params.clientId,
-				method: 'web',
-				...(params.alias === undefined ? {} : {alias: params.alias}),
-				accessToken: token.value.accessToken,
-				...(token.value.refreshToken === undefined ? {} : {refreshToken: token.value.refreshToken}),
-				instanceUrl: token.value.instanceUrl,
-				expectedOrgId: token.value.orgId,
-			},
-			events,
-		);
+		return completeLogin(context, oauthLoginInput(params, 'web', token.value), events);
 	});
 
 	const browser: WebLogin['browser'] = params.openBrowser
