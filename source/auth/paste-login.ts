@@ -1,9 +1,9 @@
 // "Paste a token": a token from Workbench, sf, Postman or a colleague, with its instance URL. It
 // is inspected (stray characters, `Bearer ` prefixes…), checked with userinfo and remembered —
 // without a refresh token, so it lives only as long as its session.
+import {safeInstanceUrl} from '../core/instance-url.js';
 import {parseLoginTarget} from '../core/login-target.js';
 import {inspectToken, summarizeInspection, type TokenInspection} from '../core/token.js';
-import {safeInstanceUrl} from '../store/orgs.js';
 import {completeLogin, type FlowEvents, type LoggedInOrg} from './complete-login.js';
 import type {AuthContext} from './context.js';
 import {cancelled, problem, type AuthResult} from './problems.js';

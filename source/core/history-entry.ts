@@ -3,6 +3,7 @@
  * secrets are cut out and big bodies capped, so nothing that reaches the store can hold a token.
  * Reading a line re-checks every field: the file may be half-written or edited by hand.
  */
+import {safeInstanceUrl} from './instance-url.js';
 import {redactedHead, redactTokens} from './redact.js';
 
 /** The org a request went to: enough to show, filter, re-run and export it, never a token. */
@@ -227,30 +228,12 @@ function count(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-/**
- * The origin of an instance URL a curl command or a re-run may use: https, or plain http on
- * loopback (the emulator). Undefined for anything else.
- */
-export function safeOrigin(value: string): string | undefined {
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		return undefined;
-	}
-
-	if (url.username !== '' || url.password !== '') return undefined;
-	if (url.protocol === 'https:') return url.origin;
-	const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-	return url.protocol === 'http:' && loopback ? url.origin : undefined;
-}
-
 function readOrg(raw: unknown): HistoryOrg | undefined {
 	if (!isRecord(raw)) return undefined;
 	const alias = text(raw['alias']);
 	const orgId = text(raw['orgId']);
 	const username = text(raw['username']);
-	const instanceUrl = safeOrigin(text(raw['instanceUrl']) ?? '');
+	const instanceUrl = safeInstanceUrl(text(raw['instanceUrl']) ?? '');
 	const {sandbox} = raw;
 	if (
 		alias === undefined ||

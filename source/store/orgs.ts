@@ -1,6 +1,7 @@
 // The orgs the user logged into, kept in the config file WITHOUT their tokens (see secrets.ts).
 // The file may be edited by hand: every read re-checks every entry and skips what does not hold
 // up, so nonsense in the file costs that entry, never the app.
+import {safeInstanceUrl} from '../core/instance-url.js';
 import {parseLoginTarget} from '../core/login-target.js';
 import type {KeyValueStore} from './config-store.js';
 
@@ -73,24 +74,6 @@ export function isValidAlias(alias: string): boolean {
 /** The key of an org's tokens in the secret store: one per user of an org, whatever its alias. */
 export function secretAccount(org: Pick<SavedOrg, 'orgId' | 'userId'>): string {
 	return `${org.orgId.slice(0, 15)}:${org.userId.slice(0, 15)}`;
-}
-
-/**
- * An instance URL a token may be sent to: https, or plain http to loopback (the emulator only).
- * Returns the origin, or undefined.
- */
-export function safeInstanceUrl(text: string): string | undefined {
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		return undefined;
-	}
-
-	if (url.username !== '' || url.password !== '') return undefined;
-	if (url.protocol === 'https:') return url.origin;
-	const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-	return url.protocol === 'http:' && loopback ? url.origin : undefined;
 }
 
 /** The login URL as the login step would have produced it, or undefined for anything else. */
