@@ -1,6 +1,7 @@
 // The consumer key (client id) of the user's own External Client App, asked once per login host
 // and remembered in the config file. Not a secret: it travels in every authorize URL.
 import type {KeyValueStore} from './config-store.js';
+import {readList} from './read-list.js';
 
 const storeKey = 'clientIds';
 
@@ -36,16 +37,8 @@ type Entry = {readonly loginUrl: string; readonly clientId: string};
  */
 export function clientIdStore(store: KeyValueStore): ClientIdStore {
 	const read = (): Entry[] => {
-		let raw: unknown;
-		try {
-			raw = store.get(storeKey);
-		} catch {
-			return [];
-		}
-
-		if (!Array.isArray(raw)) return [];
 		const entries: Entry[] = [];
-		for (const item of raw as unknown[]) {
+		for (const item of readList(store, storeKey)) {
 			if (typeof item !== 'object' || item === null) continue;
 			const {loginUrl, clientId} = item as Record<string, unknown>;
 			if (typeof loginUrl !== 'string' || typeof clientId !== 'string') continue;

@@ -4,6 +4,7 @@
 import {safeInstanceUrl} from '../core/instance-url.js';
 import {parseLoginTarget} from '../core/login-target.js';
 import type {KeyValueStore} from './config-store.js';
+import {readList} from './read-list.js';
 
 const storeKey = 'orgs';
 
@@ -176,17 +177,9 @@ function uniqueAlias(base: string, taken: ReadonlySet<string>): string {
  */
 export function orgStore(store: KeyValueStore): OrgStore {
 	const read = (): SavedOrg[] => {
-		let raw: unknown;
-		try {
-			raw = store.get(storeKey);
-		} catch {
-			return [];
-		}
-
-		if (!Array.isArray(raw)) return [];
 		const seen = new Set<string>();
 		const orgs: SavedOrg[] = [];
-		for (const item of raw as unknown[]) {
+		for (const item of readList(store, storeKey)) {
 			const org = readEntry(item);
 			if (org === undefined || seen.has(org.alias)) continue;
 			seen.add(org.alias);

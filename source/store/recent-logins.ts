@@ -1,6 +1,7 @@
 import {parseLoginTarget} from '../core/login-target.js';
 import type {LoginTarget} from '../core/login-target.js';
 import type {KeyValueStore} from './config-store.js';
+import {readList} from './read-list.js';
 
 const storeKey = 'recentLogins';
 export const maxRecentLogins = 5;
@@ -28,17 +29,9 @@ export type RecentLogins = {
  */
 export function recentLogins(store: KeyValueStore): RecentLogins {
 	const read = (): RecentLogin[] => {
-		let raw: unknown;
-		try {
-			raw = store.get(storeKey);
-		} catch {
-			return [];
-		}
-
-		if (!Array.isArray(raw)) return [];
 		const seen = new Set<string>();
 		const logins: RecentLogin[] = [];
-		for (const entry of raw as unknown[]) {
+		for (const entry of readList(store, storeKey)) {
 			if (typeof entry !== 'string') continue;
 			const parsed = parseLoginTarget(entry);
 			if (!parsed.ok || seen.has(parsed.target.loginUrl)) continue;
