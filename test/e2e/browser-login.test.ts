@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {Browser, approveInBrowser} from '../emulator/helpers.js';
 import {assertTerminalRestored} from './helpers/checks.js';
-import {demoUser, sshEnv, startDemo, titles, toBrowserLogin} from './helpers/demo.js';
+import {demoUser, sshEnv, startDemo, toBrowserLogin, toIdentityReady} from './helpers/demo.js';
 import {bracketedPaste, keys} from './helpers/terminal.js';
 
 test('browser login: the redirect reaches the loopback listener and the identity shows', async (t) => {
@@ -18,7 +18,7 @@ test('browser login: the redirect reaches the loopback listener and the identity
 	// What the browser does with the redirect: load it, from the app's listener.
 	const landed = await fetch(back);
 	assert.equal(landed.status, 200);
-	await terminal.waitForText(titles.identity);
+	await toIdentityReady(terminal);
 	await terminal.waitForText(`Signed in as ${demoUser.username}`);
 	terminal.write(keys.ctrlC);
 	assert.equal((await terminal.waitForExit()).exitCode, 130);
@@ -35,7 +35,7 @@ test('browser login: the address the browser ended on, pasted back, signs in', a
 	terminal.write(bracketedPaste(`${back.href}\n`));
 	await terminal.waitForText(back.searchParams.get('state') ?? '');
 	terminal.write(keys.enter);
-	await terminal.waitForText(titles.identity);
+	await toIdentityReady(terminal);
 	await terminal.waitForText(`Signed in as ${demoUser.username}`);
 	terminal.write(keys.ctrlC);
 	assert.equal((await terminal.waitForExit()).exitCode, 130);

@@ -92,11 +92,20 @@ export async function toBrowserLogin(terminal: AppTerminal): Promise<string> {
 	return url;
 }
 
+/**
+ * Waits for the identity screen and its footer: until that footer shows, the login screen's
+ * Ctrl+C handler (cancel) can still be the one registered, and its keys may not be listened to.
+ */
+export async function toIdentityReady(terminal: AppTerminal): Promise<void> {
+	await terminal.waitForText(titles.identity);
+	await terminal.waitForText('Enter continue');
+}
+
 /** The whole login: device code approved over HTTP, up to the identity screen. */
 export async function logInWithDeviceCode(terminal: AppTerminal): Promise<DeviceScreen> {
 	const device = await toDeviceLogin(terminal);
 	await approveDeviceCode(device.loginUrl, device.userCode, device);
-	await terminal.waitForText(titles.identity);
+	await toIdentityReady(terminal);
 	return device;
 }
 
@@ -106,8 +115,7 @@ export async function logInWithDeviceCode(terminal: AppTerminal): Promise<Device
  * an effect of that same render, so a key sent before the footer shows can be dropped.
  */
 export async function toRequest(terminal: AppTerminal): Promise<void> {
-	await terminal.waitForText(titles.identity);
-	await terminal.waitForText('Enter continue');
+	await toIdentityReady(terminal);
 	terminal.write(keys.enter);
 	await terminal.waitForText('Ready: GET /services/data/');
 	await terminal.waitForText('Enter send');
