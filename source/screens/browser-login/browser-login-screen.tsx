@@ -15,8 +15,7 @@ import {browserAvailability, isSshSession} from '../../terminal/ssh.js';
 import {useNow} from '../device-login/use-now.js';
 import {fitBlocks, paragraph, type Block} from '../sign-in/lines.js';
 import {LinesView} from '../sign-in/lines-view.js';
-import {problemLines} from '../sign-in/problem-lines.js';
-import {ScrollPanel} from '../sign-in/scroll-panel.js';
+import {ProblemPanel} from '../sign-in/problem-panel.js';
 import type {SignInServices} from '../sign-in/services.js';
 import {SetupHelpPanel} from '../sign-in/setup-help-panel.js';
 import {browserTopBlocks, pasteLabel} from './browser-blocks.js';
@@ -147,16 +146,17 @@ export function BrowserLoginScreen({
 				columns={columns}
 				rows={rows}
 				isActive={isActive}
-				{...(services.browserPort === undefined ? {} : {port: services.browserPort})}
+				port={services.browserPort}
 			/>
 		);
 	}
 
 	if (state.phase === 'failed') {
 		return (
-			<ScrollPanel
-				lines={problemLines(state.problem, columns)}
-				maxRows={rows}
+			<ProblemPanel
+				problem={state.problem}
+				columns={columns}
+				rows={rows}
 				isActive={isActive}
 				hyperlinks={hyperlinks}
 			/>

@@ -13,8 +13,7 @@ import {supportsHyperlinks} from '../../terminal/hyperlink.js';
 import {browserAvailability} from '../../terminal/ssh.js';
 import {fitBlocks, paragraph} from '../sign-in/lines.js';
 import {LinesView} from '../sign-in/lines-view.js';
-import {problemLines} from '../sign-in/problem-lines.js';
-import {ScrollPanel} from '../sign-in/scroll-panel.js';
+import {ProblemPanel} from '../sign-in/problem-panel.js';
 import type {SignInServices} from '../sign-in/services.js';
 import {SetupHelpPanel} from '../sign-in/setup-help-panel.js';
 import {spacedCode} from './big-code.js';
@@ -140,16 +139,17 @@ export function DeviceLoginScreen({
 				columns={columns}
 				rows={rows}
 				isActive={isActive}
-				{...(services.browserPort === undefined ? {} : {port: services.browserPort})}
+				port={services.browserPort}
 			/>
 		);
 	}
 
 	if (state.phase === 'failed') {
 		return (
-			<ScrollPanel
-				lines={problemLines(state.problem, columns)}
-				maxRows={rows}
+			<ProblemPanel
+				problem={state.problem}
+				columns={columns}
+				rows={rows}
 				isActive={isActive}
 				hyperlinks={hyperlinks}
 			/>

@@ -13,8 +13,7 @@ import {useKeyHints} from '../../hooks/use-key-hints.js';
 import {usePasteLogin} from '../../hooks/use-paste-login.js';
 import {fitBlocks, paragraph} from '../sign-in/lines.js';
 import {LinesView} from '../sign-in/lines-view.js';
-import {problemLines} from '../sign-in/problem-lines.js';
-import {ScrollPanel} from '../sign-in/scroll-panel.js';
+import {ProblemPanel} from '../sign-in/problem-panel.js';
 import type {SignInServices} from '../sign-in/services.js';
 
 export type PasteTokenScreenProps = {
@@ -107,9 +106,10 @@ export function PasteTokenScreen({
 
 	if (state.phase === 'failed') {
 		return (
-			<ScrollPanel
-				lines={problemLines(state.problem, columns)}
-				maxRows={rows}
+			<ProblemPanel
+				problem={state.problem}
+				columns={columns}
+				rows={rows}
 				isActive={isActive}
 				hyperlinks={false}
 			/>

@@ -7,7 +7,7 @@ export type SetupHelpPanelProps = {
 	readonly rows: number;
 	readonly isActive: boolean;
 	/** The browser login's port, named in the callback URL. */
-	readonly port?: number;
+	readonly port?: number | undefined;
 };
 
 /** Below this the long steps wrap into a column too thin to read: the short ones show. */

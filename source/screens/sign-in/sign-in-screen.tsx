@@ -124,7 +124,7 @@ export function SignInScreen({
 				columns={columns}
 				rows={rows}
 				isActive={isActive}
-				{...(services.browserPort === undefined ? {} : {port: services.browserPort})}
+				port={services.browserPort}
 			/>
 		);
 	}
