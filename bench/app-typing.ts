@@ -17,7 +17,7 @@ const sleep = async (ms: number) =>
 async function settle(terminal: AppTerminal, quietMs = 60): Promise<void> {
 	for (;;) {
 		const length = terminal.raw.length;
-		 
+
 		await sleep(quietMs);
 		if (terminal.raw.length === length) return;
 	}
