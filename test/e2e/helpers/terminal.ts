@@ -1,7 +1,7 @@
 // Drives the BUILT app (dist/cli.js) in a real pseudo-terminal and reads what a person would see
 // through a headless xterm of the same size. Everything waits for the screen to change on each
 // output event; the deadlines only keep a broken test from hanging the suite.
-import {mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -10,6 +10,9 @@ import xterm from '@xterm/headless';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+
+// These tests run the bundle, as users do; `npm test` builds it first.
+if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
 
 /** Key bytes as a terminal sends them (no application cursor mode: Ink never asks for it). */
 export const keys = {
