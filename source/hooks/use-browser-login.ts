@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useEffectEvent, useReducer, useRef, useState} from 'react';
+import {useCallback, useEffect, useEffectEvent, useReducer, useRef} from 'react';
 import type {LoggedInOrg} from '../auth/complete-login.js';
 import {startWebLogin, type PasteVerdict, type WebLogin} from '../auth/web-login.js';
 import {
@@ -8,6 +8,7 @@ import {
 } from '../screens/browser-login/browser-login-state.js';
 import type {SignInServices} from '../screens/sign-in/services.js';
 import {browserAvailability} from '../terminal/ssh.js';
+import {useLoginAttempt} from './use-login-attempt.js';
 
 export type BrowserLoginOptions = {
 	readonly services: SignInServices;
@@ -39,8 +40,7 @@ export function useBrowserLogin({
 	onLoggedIn,
 }: BrowserLoginOptions): BrowserLoginController {
 	const [state, dispatch] = useReducer(browserLoginReducer, initialBrowserLoginState);
-	const [run, setRun] = useState(0);
-	const controller = useRef<AbortController | undefined>(undefined);
+	const {run, begin, isCurrent, cancel, retry} = useLoginAttempt();
 	const handle = useRef<WebLogin | undefined>(undefined);
 	const loggedIn = useEffectEvent(onLoggedIn);
 	const {
@@ -55,11 +55,10 @@ export function useBrowserLogin({
 	} = services;
 
 	useEffect(() => {
-		const abort = new AbortController();
-		controller.current = abort;
+		const abort = begin();
 		handle.current = undefined;
 		const report: typeof dispatch = (event) => {
-			if (controller.current === abort) dispatch(event);
+			if (isCurrent(abort)) dispatch(event);
 		};
 
 		dispatch({type: 'start'});
@@ -89,7 +88,7 @@ export function useBrowserLogin({
 				return;
 			}
 
-			if (controller.current === abort) handle.current = started.value;
+			if (isCurrent(abort)) handle.current = started.value;
 			report({type: 'waiting', login: started.value, at: auth.now()});
 			const result = await started.value.result;
 			if (result.ok) {
@@ -114,15 +113,11 @@ export function useBrowserLogin({
 		loginUrl,
 		clientId,
 		run,
+		begin,
+		isCurrent,
 	]);
 
 	const submit = useCallback((pasted: string) => handle.current?.submitRedirect(pasted), []);
-	const cancel = useCallback(() => {
-		controller.current?.abort();
-	}, []);
-	const retry = useCallback(() => {
-		setRun((count) => count + 1);
-	}, []);
 	const inFlight =
 		state.phase === 'starting' || state.phase === 'waiting' || state.phase === 'finishing';
 	return {state, inFlight, submit, cancel, retry};

@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useEffectEvent, useReducer, useRef, useState} from 'react';
+import {useEffect, useEffectEvent, useReducer} from 'react';
 import type {LoggedInOrg} from '../auth/complete-login.js';
 import {startDeviceLogin} from '../auth/device-login.js';
 import {
@@ -7,6 +7,7 @@ import {
 	type DeviceLoginState,
 } from '../screens/device-login/device-login-state.js';
 import type {SignInServices} from '../screens/sign-in/services.js';
+import {useLoginAttempt} from './use-login-attempt.js';
 
 export type DeviceLoginOptions = {
 	readonly services: Pick<SignInServices, 'auth' | 'sleep'>;
@@ -37,17 +38,15 @@ export function useDeviceLogin({
 	onLoggedIn,
 }: DeviceLoginOptions): DeviceLoginController {
 	const [state, dispatch] = useReducer(deviceLoginReducer, initialDeviceLoginState);
-	const [run, setRun] = useState(0);
-	const controller = useRef<AbortController | undefined>(undefined);
+	const {run, begin, isCurrent, cancel, retry} = useLoginAttempt();
 	const {auth, sleep} = services;
 	const loggedIn = useEffectEvent(onLoggedIn);
 
 	useEffect(() => {
-		const abort = new AbortController();
-		controller.current = abort;
+		const abort = begin();
 		// Events of a login that a retry replaced must not overwrite the new one.
 		const report: typeof dispatch = (event) => {
-			if (controller.current === abort) dispatch(event);
+			if (isCurrent(abort)) dispatch(event);
 		};
 
 		dispatch({type: 'start'});
@@ -77,14 +76,8 @@ export function useDeviceLogin({
 		return () => {
 			abort.abort();
 		};
-	}, [auth, sleep, loginUrl, clientId, run]);
+	}, [auth, sleep, loginUrl, clientId, run, begin, isCurrent]);
 
-	const cancel = useCallback(() => {
-		controller.current?.abort();
-	}, []);
-	const retry = useCallback(() => {
-		setRun((count) => count + 1);
-	}, []);
 	const inFlight = state.phase === 'requesting' || state.phase === 'waiting';
 	return {state, inFlight, cancel, retry};
 }

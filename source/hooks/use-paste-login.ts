@@ -1,8 +1,9 @@
-import {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useState} from 'react';
 import type {LoggedInOrg} from '../auth/complete-login.js';
 import {loginWithToken, type PasteLoginParams} from '../auth/paste-login.js';
 import type {AuthProblem} from '../auth/problems.js';
 import type {SignInServices} from '../screens/sign-in/services.js';
+import {useLoginAttempt} from './use-login-attempt.js';
 
 export type PasteLoginState =
 	| {readonly phase: 'editing'}
@@ -30,24 +31,15 @@ export function usePasteLogin({
 	readonly onLoggedIn: (login: LoggedInOrg) => void;
 }): PasteLoginController {
 	const [state, setState] = useState<PasteLoginState>({phase: 'editing'});
-	const controller = useRef<AbortController | undefined>(undefined);
+	const {begin, isCurrent, cancel} = useLoginAttempt();
 	const {auth} = services;
-
-	useEffect(
-		() => () => {
-			controller.current?.abort();
-		},
-		[],
-	);
 
 	const submit = useCallback(
 		(params: PasteLoginParams) => {
-			controller.current?.abort();
-			const abort = new AbortController();
-			controller.current = abort;
+			const abort = begin();
 			setState({phase: 'checking', instanceUrl: params.instanceUrl});
 			void loginWithToken(auth, params, {signal: abort.signal}).then((result) => {
-				if (controller.current !== abort) return;
+				if (!isCurrent(abort)) return;
 				if (result.ok) {
 					if (!abort.signal.aborted) onLoggedIn(result.value);
 				} else {
@@ -55,11 +47,8 @@ export function usePasteLogin({
 				}
 			});
 		},
-		[auth, onLoggedIn],
+		[auth, onLoggedIn, begin, isCurrent],
 	);
-	const cancel = useCallback(() => {
-		controller.current?.abort();
-	}, []);
 	const edit = useCallback(() => {
 		setState({phase: 'editing'});
 	}, []);
