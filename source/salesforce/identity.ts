@@ -1,8 +1,8 @@
 // "Who am I now?": userinfo (SALESFORCE.md §4.3), the org's name from the Organization object, and
 // the newest API version from the unauthenticated versions list (§6.1).
 import {endpoint, isRecord, readJson, unexpectedJson} from './classify.js';
-import type {Result} from './failure.js';
-import {defaultHttpClient, sendHttp} from './http.js';
+import type {Result, Step} from './failure.js';
+import {defaultHttpClient, sendHttp, type HttpResponse} from './http.js';
 import type {CallOptions} from './oauth-tokens.js';
 
 export type UserInfo = {
@@ -27,6 +27,33 @@ export type Organization = {readonly name: string; readonly isSandbox: boolean};
 type Session = {readonly instanceUrl: string; readonly accessToken: string};
 
 /**
+ * GETs a JSON document: the one request shape of every identity call. The token, when there is
+ * one, is sent and cut out of any failure; the response rides along for unexpectedJson.
+ */
+async function getJson(
+	step: Step,
+	url: string | URL,
+	accessToken: string | undefined,
+	options: CallOptions,
+): Promise<Result<{readonly response: HttpResponse; readonly json: unknown}>> {
+	const secrets = accessToken === undefined ? [] : [accessToken];
+	const sent = await sendHttp(
+		{
+			step,
+			method: 'GET',
+			url,
+			headers: {accept: 'application/json'},
+			...(accessToken === undefined ? {} : {accessToken, secrets}),
+			...(options.signal === undefined ? {} : {signal: options.signal}),
+		},
+		options.client ?? defaultHttpClient(),
+	);
+	if (!sent.ok) return sent;
+	const json = readJson(sent.value, step, secrets);
+	return json.ok ? {ok: true, value: {response: sent.value, json: json.value}} : json;
+}
+
+/**
  * Reads the current user from `/services/oauth2/userinfo`, then the org's name and sandbox flag
  * from `SELECT Name, IsSandbox FROM Organization` (userinfo does not name the org). A failing
  * Organization query leaves `organizationName` and `isSandbox` undefined rather than failing the
@@ -38,27 +65,19 @@ export async function getUserInfo(
 ): Promise<Result<UserInfo>> {
 	const step = 'userinfo';
 	const secrets = [params.accessToken];
-	const sent = await sendHttp(
-		{
-			step,
-			method: 'GET',
-			url: endpoint(params.instanceUrl, '/services/oauth2/userinfo'),
-			headers: {accept: 'application/json'},
-			accessToken: params.accessToken,
-			secrets,
-			...(options.signal === undefined ? {} : {signal: options.signal}),
-		},
-		options.client ?? defaultHttpClient(),
+	const read = await getJson(
+		step,
+		endpoint(params.instanceUrl, '/services/oauth2/userinfo'),
+		params.accessToken,
+		options,
 	);
-	if (!sent.ok) return sent;
-	const json = readJson(sent.value, step, secrets);
-	if (!json.ok) return json;
-	const user = parseUserInfo(json.value);
+	if (!read.ok) return read;
+	const user = parseUserInfo(read.value.json);
 	if (!user) {
 		return {
 			ok: false,
 			failure: unexpectedJson(
-				sent.value,
+				read.value.response,
 				step,
 				secrets,
 				'userinfo lacks user_id or organization_id',
@@ -126,27 +145,15 @@ export async function getOrganization(
 	const secrets = [params.accessToken];
 	const url = endpoint(params.instanceUrl, `/services/data/v${params.apiVersion}/query`);
 	if (url instanceof URL) url.searchParams.set('q', 'SELECT Name, IsSandbox FROM Organization');
-	const sent = await sendHttp(
-		{
-			step,
-			method: 'GET',
-			url,
-			headers: {accept: 'application/json'},
-			accessToken: params.accessToken,
-			secrets,
-			...(options.signal === undefined ? {} : {signal: options.signal}),
-		},
-		options.client ?? defaultHttpClient(),
-	);
-	if (!sent.ok) return sent;
-	const json = readJson(sent.value, step, secrets);
-	if (!json.ok) return json;
-	const records = isRecord(json.value) ? json.value['records'] : undefined;
+	const read = await getJson(step, url, params.accessToken, options);
+	if (!read.ok) return read;
+	const {json, response} = read.value;
+	const records = isRecord(json) ? json['records'] : undefined;
 	const first: unknown = Array.isArray(records) ? records[0] : undefined;
 	if (!isRecord(first) || typeof first['Name'] !== 'string') {
 		return {
 			ok: false,
-			failure: unexpectedJson(sent.value, step, secrets, 'the Organization query returned no name'),
+			failure: unexpectedJson(response, step, secrets, 'the Organization query returned no name'),
 		};
 	}
 
@@ -162,21 +169,16 @@ export async function getLatestApiVersion(
 	options: CallOptions = {},
 ): Promise<Result<string>> {
 	const step = 'versions';
-	const sent = await sendHttp(
-		{
-			step,
-			method: 'GET',
-			url: endpoint(params.instanceUrl, '/services/data/'),
-			headers: {accept: 'application/json'},
-			...(options.signal === undefined ? {} : {signal: options.signal}),
-		},
-		options.client ?? defaultHttpClient(),
+	const read = await getJson(
+		step,
+		endpoint(params.instanceUrl, '/services/data/'),
+		undefined,
+		options,
 	);
-	if (!sent.ok) return sent;
-	const json = readJson(sent.value, step, []);
-	if (!json.ok) return json;
-	const versions = Array.isArray(json.value)
-		? (json.value as unknown[])
+	if (!read.ok) return read;
+	const {json, response} = read.value;
+	const versions = Array.isArray(json)
+		? (json as unknown[])
 				.map((entry) => (isRecord(entry) ? entry['version'] : undefined))
 				.filter(
 					(version): version is string =>
@@ -185,7 +187,7 @@ export async function getLatestApiVersion(
 		: [];
 	const latest = versions.sort((a, b) => Number(b) - Number(a))[0];
 	if (latest === undefined) {
-		return {ok: false, failure: unexpectedJson(sent.value, step, [], 'no API versions listed')};
+		return {ok: false, failure: unexpectedJson(response, step, [], 'no API versions listed')};
 	}
 
 	return {ok: true, value: latest};
