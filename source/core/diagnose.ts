@@ -14,7 +14,7 @@ import {
 	type MarkedSoql,
 	type SalesforceError,
 } from './json-lines.js';
-import type {LimitInfo} from './limit-info.js';
+import {parseLimitInfo, type LimitInfo} from './limit-info.js';
 import {explainOAuthFailure, setupPaths} from './oauth-errors.js';
 import type {KnownOrg} from './preflight.js';
 import {apiKindOf} from './request.js';
@@ -421,6 +421,29 @@ function fromFailure(input: DiagnoseInput, failure: Failure): Diagnosis {
 				...(explained.setupPath === undefined ? {} : {setupPath: explained.setupPath}),
 			},
 		],
+	};
+}
+
+/**
+ * What diagnose needs of an answer: its status and body, the content type and the API usage its
+ * headers report (lower-case names, as the transport gives them).
+ *
+ * @example responseOutcome({status: 200, body: '{}', headers: {'content-type': 'application/json'}})
+ * // => {kind: 'response', status: 200, body: '{}', contentType: 'application/json'}
+ */
+export function responseOutcome(response: {
+	readonly status: number;
+	readonly body: string;
+	readonly headers: Readonly<Record<string, string>>;
+}): Extract<DiagnoseInput['outcome'], {kind: 'response'}> {
+	const contentType = response.headers['content-type'];
+	const limitInfo = parseLimitInfo(response.headers['sforce-limit-info']);
+	return {
+		kind: 'response',
+		status: response.status,
+		body: response.body,
+		...(contentType === undefined ? {} : {contentType}),
+		...(limitInfo === undefined ? {} : {limitInfo}),
 	};
 }
 

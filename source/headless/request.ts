@@ -6,11 +6,10 @@ import {readFile} from 'node:fs/promises';
 import {openAuthContext} from '../auth/context.js';
 import {loginAgainCommand, problemJson, problemLine, type AuthProblem} from '../auth/problems.js';
 import {getSession, withFreshToken, type Session} from '../auth/session.js';
-import {statusParts} from '../components/response-view/status-text.js';
-import {diagnose, type Diagnosis} from '../core/diagnose.js';
+import {responseSummary, statusParts} from '../components/response-view/status-text.js';
+import {diagnose, responseOutcome, type Diagnosis} from '../core/diagnose.js';
 import type {Failure} from '../core/failure.js';
 import {formatBodyNow, printableLine, type SegmentStyle} from '../core/json-lines.js';
-import {parseLimitInfo} from '../core/limit-info.js';
 import {preflight} from '../core/preflight.js';
 import {
 	buildRequest,
@@ -168,23 +167,11 @@ function diagnoseOutcome(
 	session: Session,
 ): Diagnosis | undefined {
 	const {org} = session;
-	const limitInfo =
-		outcome.kind === 'response'
-			? parseLimitInfo(outcome.response.headers['sforce-limit-info'])
-			: undefined;
-	const contentType =
-		outcome.kind === 'response' ? outcome.response.headers['content-type'] : undefined;
 	return diagnose({
 		request: {method: request.method, path: request.path},
 		outcome:
 			outcome.kind === 'response'
-				? {
-						kind: 'response',
-						status: outcome.response.status,
-						body: outcome.response.body,
-						...(contentType === undefined ? {} : {contentType}),
-						...(limitInfo === undefined ? {} : {limitInfo}),
-					}
+				? responseOutcome(outcome.response)
 				: {kind: 'failure', failure: outcome.failure},
 		token: session.accessToken,
 		target: {orgId: org.orgId, label: org.orgName ?? org.alias},
@@ -317,7 +304,6 @@ export const requestCommand: Command = async (argv, io) => {
 	}
 
 	const {response} = outcome;
-	const limitInfo = parseLimitInfo(response.headers['sforce-limit-info']);
 	const success = response.status >= 200 && response.status < 300;
 	if (json) {
 		io.stdout.write(
@@ -330,15 +316,7 @@ export const requestCommand: Command = async (argv, io) => {
 			})}\n`,
 		);
 	} else {
-		const {head, rest} = statusParts({
-			status: response.status,
-			statusText: response.statusText,
-			timeMs: response.timeMs,
-			sizeBytes: response.sizeBytes,
-			truncated: response.truncated,
-			headers: response.headers,
-			...(limitInfo === undefined ? {} : {limitInfo}),
-		});
+		const {head, rest} = statusParts(responseSummary(response));
 		io.stderr.write(`${head} · ${rest}\n`);
 		io.stdout.write(
 			io.stdout.isTTY === true

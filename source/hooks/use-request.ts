@@ -7,9 +7,8 @@ import type {AuthContext} from '../auth/context.js';
 import type {AuthProblem} from '../auth/problems.js';
 import {refreshSession, type Session} from '../auth/session.js';
 import type {RawPage} from '../components/response-view/response-view.js';
-import {diagnose, type Diagnosis} from '../core/diagnose.js';
+import {diagnose, responseOutcome, type Diagnosis} from '../core/diagnose.js';
 import type {Failure} from '../core/failure.js';
-import {parseLimitInfo, type LimitInfo} from '../core/limit-info.js';
 import {preflight, type KnownOrg, type Preflight} from '../core/preflight.js';
 import {
 	buildRequest,
@@ -21,7 +20,6 @@ import {getLatestApiVersion} from '../salesforce/identity.js';
 import {sendRestRequest, type RestResponse} from '../salesforce/rest.js';
 import {historyInputOf} from '../store/history-input.js';
 import {secretAccount} from '../store/orgs.js';
-import type {ResponseSummary} from '../components/response-view/status-text.js';
 import {HistoryContext} from './use-history.js';
 
 export type Outcome =
@@ -97,25 +95,6 @@ export type RequestOptions = {
 /** A display name for an org: its name, else its alias. */
 export function orgLabel(org: Session['org']): string {
 	return org.orgName ?? org.alias;
-}
-
-/** The summary the response view shows for an answer. */
-export function responseSummary(response: RestResponse): ResponseSummary {
-	const limitInfo = parseLimitInfo(response.headers['sforce-limit-info']);
-	return {
-		status: response.status,
-		statusText: response.statusText,
-		timeMs: response.timeMs,
-		sizeBytes: response.sizeBytes,
-		truncated: response.truncated,
-		headers: response.headers,
-		...(limitInfo === undefined ? {} : {limitInfo}),
-	};
-}
-
-function limitInfoOf(headers: Readonly<Record<string, string>>): {limitInfo?: LimitInfo} {
-	const limitInfo = parseLimitInfo(headers['sforce-limit-info']);
-	return limitInfo === undefined ? {} : {limitInfo};
 }
 
 function nextRecordsUrlOf(body: string): string | undefined {
@@ -227,15 +206,7 @@ export function useRequest({
 				const diagnosis = diagnose({
 					request: {method: request.method, path: request.path},
 					outcome: result.ok
-						? {
-								kind: 'response',
-								status: result.value.status,
-								body: result.value.body,
-								...(result.value.headers['content-type'] === undefined
-									? {}
-									: {contentType: result.value.headers['content-type']}),
-								...limitInfoOf(result.value.headers),
-							}
+						? responseOutcome(result.value)
 						: {kind: 'failure', failure: result.failure},
 					token,
 					target,

@@ -1,4 +1,4 @@
-import {describeLimitInfo, type LimitInfo} from '../../core/limit-info.js';
+import {describeLimitInfo, parseLimitInfo, type LimitInfo} from '../../core/limit-info.js';
 import {printableLine} from '../../core/json-lines.js';
 
 export type ResponseSummary = {
@@ -12,6 +12,20 @@ export type ResponseSummary = {
 	readonly headers: Readonly<Record<string, string>>;
 	readonly limitInfo?: LimitInfo;
 };
+
+/** The summary the response view and `sftoken request` show for an answer. */
+export function responseSummary(response: Omit<ResponseSummary, 'limitInfo'>): ResponseSummary {
+	const limitInfo = parseLimitInfo(response.headers['sforce-limit-info']);
+	return {
+		status: response.status,
+		statusText: response.statusText,
+		timeMs: response.timeMs,
+		sizeBytes: response.sizeBytes,
+		truncated: response.truncated,
+		headers: response.headers,
+		...(limitInfo === undefined ? {} : {limitInfo}),
+	};
+}
 
 /** `532 B`, `1.6 KB`, `19.4 MB` (powers of 1024). */
 export function formatBytes(bytes: number): string {

@@ -2,6 +2,7 @@ import {Box, Text, useInput, type Key} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {KeyHint} from '../../components/key-hints/fit-key-hints.js';
 import {ResponseView, type Formatter} from '../../components/response-view/response-view.js';
+import {responseSummary} from '../../components/response-view/status-text.js';
 import {TextField} from '../../components/text-field/text-field.js';
 import {useTextFieldState} from '../../components/text-field/use-text-field-state.js';
 import {TokenField} from '../../components/token-field/token-field.js';
@@ -23,7 +24,6 @@ import type {RequestSeed} from '../../hooks/use-history.js';
 import {useKeyHints} from '../../hooks/use-key-hints.js';
 import {
 	orgLabel,
-	responseSummary,
 	useRequest,
 	type Exchange,
 	type RequestController,
