@@ -110,6 +110,23 @@ function cell<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(
 	return column[index] ?? 0;
 }
 
+/** The owner and audit fields, read alike for every seeded object (as schema.ts's auditFields). */
+function auditReaders(
+	columns: {readonly created: Float64Array; readonly modified: Float64Array},
+	options: SeedOptions,
+): Record<string, SeedReader> {
+	const owner = () => options.ownerId;
+	const modified = (index: number) => cell(columns.modified, index);
+	return {
+		OwnerId: owner,
+		CreatedDate: (index) => cell(columns.created, index),
+		CreatedById: owner,
+		LastModifiedDate: modified,
+		LastModifiedById: owner,
+		SystemModstamp: modified,
+	};
+}
+
 type AccountColumns = {
 	name: Uint16Array;
 	type: Uint8Array;
@@ -176,8 +193,6 @@ function seedAccountColumns(random: Random, count: number): AccountColumns {
 
 function accountReaders(columns: AccountColumns, options: SeedOptions): Record<string, SeedReader> {
 	const city = (index: number) => cities[cell(columns.city, index)];
-	const owner = () => options.ownerId;
-	const modified = (index: number) => cell(columns.modified, index);
 	return {
 		Id: (index) => makeId18('001', options.serialBase + index),
 		IsDeleted: () => false,
@@ -210,12 +225,7 @@ function accountReaders(columns: AccountColumns, options: SeedOptions): Record<s
 			return employees < 0 ? null : employees;
 		},
 		Description: (index) => fromCode(descriptions, columns.description[index]),
-		OwnerId: owner,
-		CreatedDate: (index) => cell(columns.created, index),
-		CreatedById: owner,
-		LastModifiedDate: modified,
-		LastModifiedById: owner,
-		SystemModstamp: modified,
+		...auditReaders(columns, options),
 	};
 }
 
@@ -299,8 +309,6 @@ function contactReaders(
 		const read = accounts[name];
 		return (index) => (read ? read(account(index)) : null);
 	};
-	const owner = () => options.ownerId;
-	const modified = (index: number) => cell(columns.modified, index);
 	return {
 		Id: (index) => makeId18('003', options.serialBase + index),
 		IsDeleted: () => false,
@@ -329,12 +337,7 @@ function contactReaders(
 		MailingPostalCode: fromAccount('BillingPostalCode'),
 		MailingCountry: fromAccount('BillingCountry'),
 		LeadSource: (index) => fromCode(leadSources, columns.leadSource[index]),
-		OwnerId: owner,
-		CreatedDate: (index) => cell(columns.created, index),
-		CreatedById: owner,
-		LastModifiedDate: modified,
-		LastModifiedById: owner,
-		SystemModstamp: modified,
+		...auditReaders(columns, options),
 	};
 }
 
