@@ -5,6 +5,7 @@ import {EventEmitter} from 'node:events';
 import {stripVTControlCharacters} from 'node:util';
 import {render} from 'ink';
 import type {ReactElement} from 'react';
+import type {ExtendOptions} from 'got';
 import type {KeyHint} from '../../../source/components/key-hints/fit-key-hints.js';
 import {KeyHintsContext} from '../../../source/hooks/use-key-hints.js';
 import type {AuthContext} from '../../../source/auth/context.js';
@@ -159,7 +160,7 @@ export function testServices(
 export function recordingHttp(): {readonly http: HttpClient; readonly requests: string[]} {
 	const base = createHttpClient({timeoutMs: 5000, retryLimit: 0});
 	const requests: string[] = [];
-	const got = base.got.extend({
+	const recording: ExtendOptions = {
 		hooks: {
 			beforeRequest: [
 				(options) => {
@@ -167,8 +168,8 @@ export function recordingHttp(): {readonly http: HttpClient; readonly requests: 
 				},
 			],
 		},
-	});
-	return {requests, http: {...base, got}};
+	};
+	return {requests, http: {...base, gotOptions: [...base.gotOptions, recording]}};
 }
 
 /** Every line of a frame fits the terminal: no line wider, no more lines than it has. */
