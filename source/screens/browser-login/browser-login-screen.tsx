@@ -1,6 +1,5 @@
 import {Box, Text, useInput, usePaste} from 'ink';
 import {useMemo, useState} from 'react';
-import {openInBrowser} from '../../auth/browser.js';
 import type {LoggedInOrg} from '../../auth/complete-login.js';
 import type {KeyHint} from '../../components/key-hints/fit-key-hints.js';
 import {TextField} from '../../components/text-field/text-field.js';
@@ -9,9 +8,10 @@ import {useBrowserLogin} from '../../hooks/use-browser-login.js';
 import {useCancelOnCtrlC} from '../../hooks/use-cancel-on-ctrl-c.js';
 import {useCopy} from '../../hooks/use-copy.js';
 import {useKeyHints} from '../../hooks/use-key-hints.js';
+import {useOpenUrl} from '../../hooks/use-open-url.js';
 import {DEFAULT_LOOPBACK_TIMEOUT_MS} from '../../salesforce/loopback-listener.js';
 import {supportsHyperlinks} from '../../terminal/hyperlink.js';
-import {browserAvailability, isSshSession} from '../../terminal/ssh.js';
+import {isSshSession} from '../../terminal/ssh.js';
 import {useNow} from '../device-login/use-now.js';
 import {fitBlocks, paragraph, type Block} from '../sign-in/lines.js';
 import {LinesView} from '../sign-in/lines-view.js';
@@ -60,10 +60,7 @@ export function BrowserLoginScreen({
 	const copy = useCopy(services);
 	const now = useNow(services.auth.now, state.phase === 'waiting');
 	const hyperlinks = useMemo(() => supportsHyperlinks(services.env), [services.env]);
-	const browser = useMemo(
-		() => browserAvailability(services.env, services.platform),
-		[services.env, services.platform],
-	);
+	const browser = useOpenUrl(services);
 	useCancelOnCtrlC(login.inFlight ? login.cancel : undefined);
 	const waiting = state.phase === 'waiting' ? state : undefined;
 	const fieldActive = isActive && !help && waiting !== undefined && focus === 'field';
@@ -123,11 +120,8 @@ export function BrowserLoginScreen({
 			if (focus !== 'keys') return;
 			const {authorizeUrl} = waiting.login;
 			if (input === 'c') void copy(authorizeUrl, 'The address').then(setMessage);
-			else if (input === 'o' && browser.ok) {
-				void openInBrowser(authorizeUrl, services.env, services.opener).then((opened) => {
-					setMessage(opened.ok ? '✓ Opened in your browser.' : opened.reason);
-				});
-			} else if ([...input].length > 1) pasteIntoField(input);
+			else if (input === 'o' && browser.canOpen) void browser.open(authorizeUrl).then(setMessage);
+			else if ([...input].length > 1) pasteIntoField(input);
 			// Enter right after a paste can arrive before the field has the focus: it submits.
 			else if (key.return) submit(field.current().value);
 		},
@@ -138,7 +132,7 @@ export function BrowserLoginScreen({
 		isActive: isActive && !help && waiting !== undefined && focus === 'keys',
 	});
 
-	useKeyHints(hintsFor({help, phase: state.phase, focus, canOpen: browser.ok}));
+	useKeyHints(hintsFor({help, phase: state.phase, focus, canOpen: browser.canOpen}));
 
 	if (help) {
 		return (

@@ -1,6 +1,5 @@
 import {Box, Text, useInput} from 'ink';
 import {useMemo, useState} from 'react';
-import {openInBrowser} from '../../auth/browser.js';
 import type {LoggedInOrg} from '../../auth/complete-login.js';
 import {QrCode, qrDrawing} from '../../components/qr-code/qr-code.js';
 import type {KeyHint} from '../../components/key-hints/fit-key-hints.js';
@@ -9,8 +8,8 @@ import {useCancelOnCtrlC} from '../../hooks/use-cancel-on-ctrl-c.js';
 import {useCopy} from '../../hooks/use-copy.js';
 import {useDeviceLogin} from '../../hooks/use-device-login.js';
 import {useKeyHints} from '../../hooks/use-key-hints.js';
+import {useOpenUrl} from '../../hooks/use-open-url.js';
 import {supportsHyperlinks} from '../../terminal/hyperlink.js';
-import {browserAvailability} from '../../terminal/ssh.js';
 import {fitBlocks, paragraph} from '../sign-in/lines.js';
 import {LinesView} from '../sign-in/lines-view.js';
 import {ProblemPanel} from '../sign-in/problem-panel.js';
@@ -65,10 +64,7 @@ export function DeviceLoginScreen({
 	const copy = useCopy(services);
 	const now = useNow(services.auth.now, state.phase === 'waiting');
 	const hyperlinks = useMemo(() => supportsHyperlinks(services.env), [services.env]);
-	const browser = useMemo(
-		() => browserAvailability(services.env, services.platform),
-		[services.env, services.platform],
-	);
+	const browser = useOpenUrl(services);
 	const shown = state.phase === 'waiting' || state.phase === 'finishing' ? state : undefined;
 	const code = shown?.code;
 	const qr = useMemo(
@@ -90,12 +86,8 @@ export function DeviceLoginScreen({
 	};
 
 	const open = () => {
-		if (code === undefined || !browser.ok) return;
-		void openInBrowser(code.verificationUriComplete, services.env, services.opener).then(
-			(opened) => {
-				setMessage(opened.ok ? '✓ Opened in your browser.' : opened.reason);
-			},
-		);
+		if (code === undefined || !browser.canOpen) return;
+		void browser.open(code.verificationUriComplete).then(setMessage);
 	};
 
 	useInput(
@@ -128,7 +120,7 @@ export function DeviceLoginScreen({
 		hintsFor({
 			mode,
 			phase: state.phase,
-			canOpen: browser.ok,
+			canOpen: browser.canOpen,
 			qrHidden: !qrFits,
 		}),
 	);
