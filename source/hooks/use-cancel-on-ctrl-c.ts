@@ -1,6 +1,9 @@
 import {createContext, useCallback, useContext, useEffect, useMemo, useRef, useState} from 'react';
 
-type Register = (cancel: () => void) => () => void;
+/** Cancels work in flight; returns false when there was nothing left to cancel. */
+type Cancel = () => boolean | void;
+
+type Register = (cancel: Cancel) => () => void;
 
 /** Provided by the root (App), which owns Ctrl+C. */
 export const CtrlCContext = createContext<Register | undefined>(undefined);
@@ -10,8 +13,10 @@ export const CtrlCContext = createContext<Register | undefined>(undefined);
  * function while something is in flight (a request, a login poll) and undefined otherwise.
  * A registration is used once: after Ctrl+C has run it, the next Ctrl+C quits, even if the
  * work does not stop, so the user always has a way out. Pass a new function to arm it again.
+ * A cancel that returns false found nothing in flight (the work ended between the render that
+ * armed it and the key): that Ctrl+C quits, as it would have a moment later.
  */
-export function useCancelOnCtrlC(cancel: (() => void) | undefined): void {
+export function useCancelOnCtrlC(cancel: Cancel | undefined): void {
 	const register = useContext(CtrlCContext);
 	useEffect(() => {
 		if (cancel === undefined || register === undefined) return;
@@ -32,10 +37,10 @@ export type CtrlCRegistry = {
 export function useCtrlCRegistry(): CtrlCRegistry {
 	// A ref, because Ctrl+C must see registrations made since the last render; the count is
 	// state only so the footer re-renders.
-	const entries = useRef<Array<{readonly cancel: () => void}>>([]);
+	const entries = useRef<Array<{readonly cancel: Cancel}>>([]);
 	const [armed, setArmed] = useState(0);
 
-	const remove = useCallback((entry: {readonly cancel: () => void}) => {
+	const remove = useCallback((entry: {readonly cancel: Cancel}) => {
 		const index = entries.current.indexOf(entry);
 		if (index === -1) return;
 		entries.current.splice(index, 1);
@@ -58,8 +63,7 @@ export function useCtrlCRegistry(): CtrlCRegistry {
 		const entry = entries.current.at(-1);
 		if (entry === undefined) return 'quit';
 		remove(entry);
-		entry.cancel();
-		return 'cancelled';
+		return entry.cancel() === false ? 'quit' : 'cancelled';
 	}, [remove]);
 
 	return useMemo(

@@ -74,8 +74,8 @@ export type RequestController = {
 	readonly confirm: () => void;
 	/** Closes a pre-flight, draft or refresh panel. */
 	readonly dismiss: () => void;
-	/** Stops what is in flight (a send, a page, a refresh). */
-	readonly cancel: () => void;
+	/** Stops what is in flight (a send, a page, a refresh); false when nothing was. */
+	readonly cancel: () => boolean;
 	/** Renews the session with the refresh token; resolves to the new token. */
 	readonly refresh: () => Promise<string | undefined>;
 	readonly loadMore: (nextRecordsUrl: string, all: boolean) => void;
@@ -271,10 +271,14 @@ export function useRequest({
 		);
 	}, []);
 
-	const cancel = useCallback(() => {
-		controller.current?.abort();
+	// Only work still in flight is cancelled: an answer that arrived just before the key stays.
+	const cancel = useCallback((): boolean => {
+		const inFlight = controller.current;
+		if (inFlight === undefined) return false;
+		inFlight.abort();
 		controller.current = undefined;
 		setPhase({kind: 'cancelled'});
+		return true;
 	}, []);
 
 	const refresh = useCallback(async (): Promise<string | undefined> => {

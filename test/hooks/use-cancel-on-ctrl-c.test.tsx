@@ -92,3 +92,35 @@ test('work that does not stop cannot trap the user: the second Ctrl+C quits', as
 	assert.equal(await terminal.waitUntilExit(), 130);
 	assert.equal(cancelled, 1);
 });
+
+/** Work that already finished, but whose cancel is still registered (one render late). */
+function Finished({onCancel}: {readonly onCancel: () => void}) {
+	const [cancel] = useState(() => () => {
+		onCancel();
+		return false;
+	});
+	useCancelOnCtrlC(cancel);
+	return <Text>finished</Text>;
+}
+
+test('a cancel that finds nothing in flight lets that Ctrl+C quit at once', async () => {
+	let asked = 0;
+	function FinishedRoot() {
+		const {exit} = useApp();
+		const ctrlC = useCtrlCRegistry();
+		useInput((input, key) => {
+			if (key.ctrl && input === 'c' && ctrlC.handleCtrlC() === 'quit') exit(130);
+		});
+		return (
+			<CtrlCContext value={ctrlC.register}>
+				<Finished onCancel={() => (asked += 1)} />
+			</CtrlCContext>
+		);
+	}
+
+	const terminal = renderTerminal(<FinishedRoot />);
+	await waitForText(terminal.lastFrame, 'finished');
+	terminal.write('\u0003');
+	assert.equal(await terminal.waitUntilExit(), 130);
+	assert.equal(asked, 1);
+});

@@ -282,7 +282,7 @@ test('approved: the identity screen shows the emulator’s user and org, the tok
 		assert.match(frame, new RegExp(`Signed in as ${org.username.replaceAll('.', '\\.')}`, 'u'));
 		assert.ok(frame.includes(org.orgId), frame);
 		assert.ok(frame.includes(org.myDomainUrl), frame);
-		assert.match(frame, /Token {8}00D\w{12,15}!…\w{4} {2}\(masked\)/u);
+		assert.match(frame, /Token {8}00D\w{12,15}!…[\w.]{4} {2}\(masked\)/u);
 		await waitFor(() => run.states.at(-1)?.screen.name === 'identity');
 		assert.deepEqual(
 			context.orgs.list().map((saved) => saved.orgId),

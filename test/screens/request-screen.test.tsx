@@ -118,7 +118,7 @@ test('GET /services/apexrest/Contacts: status, time, size, API usage and the pre
 	// The form folds to one line while the answer has the focus.
 	assert.match(
 		frame,
-		/^GET \/services\/apexrest\/Contacts\?limit=3 · Acme Corporation · token 00D\w{12}!…\w{4} ✓/mu,
+		/^GET \/services\/apexrest\/Contacts\?limit=3 · Acme Corporation · token 00D\w{12}!…[\w.]{4} ✓/mu,
 	);
 	terminal.unmount();
 });
