@@ -142,7 +142,9 @@ export function App({
 			<CtrlCContext value={ctrlC.register}>
 				<KeyHintsContext value={setHints}>
 					<BareFrameContext value={setBare}>
-						<Box flexDirection="column" width={columns}>
+						{/* "100%", not the size hook's columns: on a shrink Ink draws the old tree at the
+						new width once, before React re-renders, and a fixed width overflows that frame. */}
+						<Box flexDirection="column" width="100%">
 							{bare ? null : (
 								<Header
 									title={screenTitle(state.screen)}

@@ -11,11 +11,13 @@ const demoLabel = ' DEMO ';
 /**
  * Title bar: app name, the screen's title and, in demo mode, a DEMO label that no screen can
  * hide, so nobody mistakes the emulator for a real org. Below 40 columns the app name goes.
+ * It spans its parent ("100%", not `width`): on a resize Ink draws the old tree at the new
+ * width once before React re-renders, and a fixed width would overflow that frame.
  */
 export function Header({title, demo, width}: HeaderProps) {
 	const compact = width < 40;
 	return (
-		<Box width={width} justifyContent="space-between">
+		<Box width="100%" justifyContent="space-between">
 			<Box flexShrink={1}>
 				<Text wrap="truncate-end">
 					{compact ? '' : <Text bold>{'sftoken · '}</Text>}

@@ -11,8 +11,10 @@ test('the header names the app and the screen', async () => {
 	terminal.unmount();
 });
 
-test('demo mode shows a DEMO label at the right edge', async () => {
-	const terminal = renderTerminal(<Header title="Where do you log in?" demo width={60} />);
+test('demo mode shows a DEMO label at the right edge of the terminal', async () => {
+	const terminal = renderTerminal(<Header title="Where do you log in?" demo width={60} />, {
+		columns: 60,
+	});
 	const frame = await waitForText(terminal.lastFrame, 'DEMO');
 	const line = frame.split('\n')[0] ?? '';
 	// The label is " DEMO " in inverse video, flush with the right edge; Ink drops the trailing
