@@ -200,8 +200,12 @@ const myDomainName = fc
 		fc.constantFrom('', '', '', '-dev-ed'),
 	)
 	.map(([name, suffix]) => name + suffix)
-	// A partition word alone or a classic pod name is refused on purpose (see domain.test.ts).
-	.filter((name) => !partitions.includes(name) && !/^(?:na|cs|eu|ap|um|gs)\d+$/.test(name));
+	// A partition word alone or a classic pod name is refused on purpose (see domain.test.ts), and
+	// so is `xn` (with `--sandbox` or `--package` after it, the label reads as punycode `xn--…`).
+	.filter(
+		(name) =>
+			!partitions.includes(name) && !/^(?:na|cs|eu|ap|um|gs)\d+$/.test(name) && name !== 'xn',
+	);
 
 /** A valid org host of any family plus the login URL and kind DOMAINS.md says it maps to. */
 const orgHost = fc

@@ -5,6 +5,7 @@ import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {stripVTControlCharacters} from 'node:util';
 import {spawn, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 
@@ -199,7 +200,11 @@ export class AppTerminal {
 	 * Ink draws each frame as one synchronized update (CSI ?2026h … CSI ?2026l).
 	 */
 	async lastFrame(): Promise<ReplayedFrame> {
-		const frame = this.framesSince().at(-1);
+		// A synchronized update can draw nothing (Ink re-renders an unchanged frame after a
+		// resize as cursor moves only): the last frame is the last one with text in it.
+		const frame = this.framesSince().findLast(
+			(candidate) => stripVTControlCharacters(candidate).trim() !== '',
+		);
 		if (frame === undefined) throw new Error('no synchronized frame in the output yet');
 		return replayFrame(frame, this.cols);
 	}
