@@ -13,6 +13,8 @@ class FakeStdout extends EventEmitter {
 	columns: number;
 	rows: number;
 	lastFrame = '';
+	/** Every write, escape sequences included (OSC 52 and OSC 8 are invisible in a frame). */
+	readonly writes: string[] = [];
 
 	constructor(columns: number, rows: number) {
 		super();
@@ -21,6 +23,7 @@ class FakeStdout extends EventEmitter {
 	}
 
 	write = (data: string, callback?: () => void) => {
+		this.writes.push(data);
 		// Ink ends with a bare line break (and an empty write as a flush barrier): keep the frame.
 		if (data.trim() !== '') this.lastFrame = data;
 		// Ink resolves waitUntilExit from the callback of its last write.
@@ -56,6 +59,8 @@ class FakeStdin extends EventEmitter {
 export type TestTerminal = {
 	/** The last frame drawn, without colours. */
 	readonly lastFrame: () => string;
+	/** Everything written to stdout so far, escape sequences included. */
+	readonly output: () => string;
 	/** Sends one chunk to the app's stdin, as one terminal read would deliver it. */
 	readonly write: (data: string) => void;
 	readonly resize: (columns: number, rows: number) => void;
@@ -81,6 +86,7 @@ export function renderTerminal(
 	});
 	return {
 		lastFrame: () => stripVTControlCharacters(stdout.lastFrame),
+		output: () => stdout.writes.join(''),
 		write(data) {
 			stdin.write(data);
 		},

@@ -1,10 +1,8 @@
 // Shared by the sign-in screen tests: a terminal of any size that also keeps every byte written
 // (OSC 52 and OSC 8 sequences are invisible in a frame), and sign-in services on a temporary
 // config directory with the secrets file forced — never the user's config, keychain or clipboard.
-import {EventEmitter} from 'node:events';
-import {stripVTControlCharacters} from 'node:util';
-import {render} from 'ink';
 import type {ReactElement} from 'react';
+import {renderTerminal, type TestTerminal} from '../../helpers/render-terminal.js';
 import type {ExtendOptions} from 'got';
 import type {KeyHint} from '../../../source/components/key-hints/fit-key-hints.js';
 import {KeyHintsContext} from '../../../source/hooks/use-key-hints.js';
@@ -12,102 +10,29 @@ import type {AuthContext} from '../../../source/auth/context.js';
 import {createHttpClient, type HttpClient, type Sleep} from '../../../source/salesforce/http.js';
 import type {SignInServices} from '../../../source/screens/sign-in/services.js';
 
-class FakeStdout extends EventEmitter {
-	columns: number;
-	rows: number;
-	lastFrame = '';
-	readonly writes: string[] = [];
-
-	constructor(columns: number, rows: number) {
-		super();
-		this.columns = columns;
-		this.rows = rows;
-	}
-
-	write = (data: string, callback?: () => void) => {
-		this.writes.push(data);
-		if (data.trim() !== '') this.lastFrame = data;
-		if (callback !== undefined) setImmediate(callback);
-		return true;
-	};
-}
-
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	#chunk: string | null = null;
-
-	write(data: string) {
-		this.#chunk = data;
-		this.emit('readable');
-	}
-
-	read = () => {
-		const chunk = this.#chunk;
-		this.#chunk = null;
-		return chunk;
-	};
-
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-}
-
-export type RecordingTerminal = {
-	/** The last frame, without escape sequences. */
-	readonly lastFrame: () => string;
-	/** Everything written to stdout so far, escape sequences included. */
-	readonly output: () => string;
+export type RecordingTerminal = TestTerminal & {
 	/**
 	 * The footer keys a screen rendered alone asked for, as "c copy · Esc back". They are set in
 	 * the same commit's effects as the screen's key handlers: once they show, keys reach the new
 	 * handlers (a frame alone can be drawn before them).
 	 */
 	readonly hints: () => string;
-	readonly write: (data: string) => void;
-	readonly resize: (columns: number, rows: number) => void;
-	readonly waitUntilExit: () => Promise<unknown>;
-	readonly unmount: () => void;
 };
 
 export function renderRecording(
 	tree: ReactElement,
-	{columns = 100, rows = 30}: {columns?: number; rows?: number} = {},
+	size: {columns?: number; rows?: number} = {},
 ): RecordingTerminal {
-	const stdout = new FakeStdout(columns, rows);
-	const stdin = new FakeStdin();
 	let hints: readonly KeyHint[] = [];
 	const recordHints = (next: readonly KeyHint[]) => {
 		hints = next;
 	};
 
-	const instance = render(<KeyHintsContext value={recordHints}>{tree}</KeyHintsContext>, {
-		stdout: stdout as unknown as NodeJS.WriteStream,
-		stderr: new FakeStdout(columns, rows) as unknown as NodeJS.WriteStream,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		debug: true,
-		exitOnCtrlC: false,
-		patchConsole: false,
-	});
-	return {
-		lastFrame: () => stripVTControlCharacters(stdout.lastFrame),
-		output: () => stdout.writes.join(''),
-		hints: () => hints.map((hint) => `${hint.keys} ${hint.label}`).join(' · '),
-		write(data) {
-			stdin.write(data);
-		},
-		resize(nextColumns, nextRows) {
-			stdout.columns = nextColumns;
-			stdout.rows = nextRows;
-			stdout.emit('resize');
-		},
-		waitUntilExit: async () => instance.waitUntilExit(),
-		unmount() {
-			instance.unmount();
-		},
-	};
+	const terminal = renderTerminal(
+		<KeyHintsContext value={recordHints}>{tree}</KeyHintsContext>,
+		size,
+	);
+	return {...terminal, hints: () => hints.map((hint) => `${hint.keys} ${hint.label}`).join(' · ')};
 }
 
 /**
