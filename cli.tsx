@@ -37,6 +37,7 @@ ${commandList}
 
   Options
     --demo           Run against the built-in emulator, offline
+    --records N      With --demo: Accounts per demo org (default 2500; up to 100000 for big answers)
     --port N         Loopback port of the browser login (default 1717)
     --no-browser     Never open a browser: paste back the address it was redirected to
     --proxy URL      Send every request through this proxy (default: HTTPS_PROXY, HTTP_PROXY)
@@ -53,6 +54,7 @@ async function runCommand(name: string, argv: readonly string[]): Promise<void> 
 
 type AppOptions = {
 	readonly demo: boolean;
+	readonly records?: number;
 	readonly browserPort?: number;
 	readonly noBrowser?: boolean;
 	readonly proxy?: string;
@@ -79,7 +81,7 @@ async function applyProxy(flag: string | undefined): Promise<boolean> {
 	return true;
 }
 
-async function runApp({demo, proxy, ...options}: AppOptions): Promise<void> {
+async function runApp({demo, records, proxy, ...options}: AppOptions): Promise<void> {
 	if (!canRunInteractively(process)) {
 		process.stderr.write(notInteractiveMessage);
 		process.exitCode = 2;
@@ -95,7 +97,7 @@ async function runApp({demo, proxy, ...options}: AppOptions): Promise<void> {
 	(process.stdin as NodeJS.ReadStream).setRawMode(true);
 	if (demo) {
 		const {runDemo} = await import('./source/demo.js');
-		process.exitCode = await runDemo(options);
+		process.exitCode = await runDemo(options, records === undefined ? {} : {records});
 	} else {
 		const {runInteractive} = await import('./source/interactive.js');
 		process.exitCode = await runInteractive(options);
@@ -114,6 +116,7 @@ async function parseWithMeow(): Promise<void> {
 		flags: {
 			demo: {type: 'boolean', default: false},
 			port: {type: 'number'},
+			records: {type: 'number'},
 			browser: {type: 'boolean', default: true},
 			proxy: {type: 'string'},
 		},
@@ -125,15 +128,25 @@ async function parseWithMeow(): Promise<void> {
 		process.stderr.write(`sftoken: unexpected argument ${JSON.stringify(cli.input[0])}\n`);
 		cli.showHelp(2);
 	} else {
-		const {port, browser, proxy, demo} = cli.flags;
+		const {port, browser, proxy, demo, records} = cli.flags;
 		if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65_535)) {
 			process.stderr.write('sftoken: --port takes a port number from 1 to 65535\n');
 			process.exitCode = 2;
 			return;
 		}
 
+		if (
+			records !== undefined &&
+			!(demo && Number.isInteger(records) && records >= 0 && records <= 100_000)
+		) {
+			process.stderr.write('sftoken: --records goes with --demo and takes 0 to 100000\n');
+			process.exitCode = 2;
+			return;
+		}
+
 		await runApp({
 			demo,
+			...(records === undefined ? {} : {records}),
 			...(port === undefined ? {} : {browserPort: port}),
 			...(browser ? {} : {noBrowser: true}),
 			...(proxy === undefined ? {} : {proxy}),

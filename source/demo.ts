@@ -1,5 +1,5 @@
 import type {DemoSetup} from './app-state.js';
-import {startEmulator, type RunningEmulator} from './emulator/index.js';
+import {startEmulator, type EmulatorOptions, type RunningEmulator} from './emulator/index.js';
 import {runInteractive, type InteractiveOptions} from './interactive.js';
 
 /** What the app needs to know of the running emulator to offer its orgs and log in to them. */
@@ -21,8 +21,11 @@ export function demoSetupOf(emulator: RunningEmulator): DemoSetup {
  * `sftoken --demo`: the whole walk against the built-in emulator on free loopback ports, so a
  * new user can try everything with no org. The emulator lives exactly as long as the app.
  */
-export async function runDemo(options: Omit<InteractiveOptions, 'demo'> = {}): Promise<number> {
-	const emulator = await startEmulator();
+export async function runDemo(
+	options: Omit<InteractiveOptions, 'demo'> = {},
+	emulatorOptions: Pick<EmulatorOptions, 'records'> = {},
+): Promise<number> {
+	const emulator = await startEmulator(emulatorOptions);
 	try {
 		return await runInteractive({...options, demo: demoSetupOf(emulator)});
 	} finally {

@@ -54,3 +54,15 @@ test('an unknown command is a usage error', async () => {
 	assert.equal(run.code, 2);
 	assert.match(run.stderr + run.stdout, /frobnicate|Usage/u);
 });
+
+test('--records goes with --demo only, and within what the emulator seeds', async () => {
+	for (const argv of [
+		['--records', '10'],
+		['--demo', '--records', '-1'],
+		['--demo', '--records', '100001'],
+	]) {
+		const run = await runCli(argv);
+		assert.equal(run.code, 2, argv.join(' '));
+		assert.match(run.stderr, /--records goes with --demo and takes 0 to 100000/u);
+	}
+});
