@@ -16,10 +16,13 @@ export const urgentMs = 60_000;
 
 /** "0:42 elapsed · 9:18 left". */
 export function timeLine(state: Waiting, now: number): {text: string; urgent: boolean} {
-	const left = state.code.expiresAt - now;
+	// The screen's clock ticks once a second and can lag the moment the code was shown: never
+	// count from before it (that showed "0:00 elapsed · 10:01 left").
+	const at = Math.max(now, state.shownAt);
+	const left = state.code.expiresAt - at;
 	return {
 		// Left rounds up, so elapsed and left add up to the lifetime and 0:00 means expired.
-		text: `${formatClock(now - state.shownAt)} elapsed · ${formatClock(left, 'up')} left`,
+		text: `${formatClock(at - state.shownAt)} elapsed · ${formatClock(left, 'up')} left`,
 		urgent: left < urgentMs,
 	};
 }

@@ -50,6 +50,8 @@ test('time elapsed and left; the last minute is urgent', () => {
 	assert.equal(timeLine(waiting(), start + 700_000).text, '11:40 elapsed · 0:00 left');
 	// Elapsed rounds down, left up: together they make the lifetime.
 	assert.equal(timeLine(waiting(), start + 1400).text, '0:01 elapsed · 9:59 left');
+	// A screen clock that last ticked before the code was shown counts from the code, not before.
+	assert.equal(timeLine(waiting(), start - 800).text, '0:00 elapsed · 10:00 left');
 });
 
 test('polling status: before the first check, after one, after slow_down, after a failed check', () => {
