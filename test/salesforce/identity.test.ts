@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type {ServerResponse} from 'node:http';
 import {after, before, test} from 'node:test';
 import {explainOAuthFailure} from '../../source/core/oauth-errors.js';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
@@ -9,6 +10,32 @@ import {
 } from '../../source/salesforce/identity.js';
 import {startLocalServer} from './local-server.js';
 import {loginWithDevice} from './login.js';
+
+/**
+ * An org on a local server that answers userinfo and the versions list (newest not last, as
+ * order is not promised) and leaves every other path to `rest`.
+ */
+async function startFakeOrg(rest: (url: URL, response: ServerResponse) => void) {
+	return startLocalServer((request, response) => {
+		const url = new URL(request.url ?? '/', 'http://x');
+		response.setHeader('content-type', 'application/json');
+		if (url.pathname === '/services/oauth2/userinfo') {
+			response.end(
+				JSON.stringify({
+					user_id: '005D0000001cAGmIAM',
+					organization_id: '00DD00000008Uw2MAE',
+					preferred_username: 'me@acme.example',
+					name: 'Me',
+					email: 'me@acme.example',
+				}),
+			);
+		} else if (url.pathname === '/services/data/') {
+			response.end(JSON.stringify([{version: '9.0'}, {version: '66.0'}, {version: '10.0'}]));
+		} else {
+			rest(url, response);
+		}
+	});
+}
 
 let emulator: RunningEmulator;
 
@@ -55,29 +82,13 @@ test('userinfo against the emulator names the org and whether it is a sandbox', 
 
 test('an org that refuses the Organization query still passes the identity check, without an org name', async () => {
 	// Some users cannot read Organization (no API access to it): Salesforce answers INVALID_TYPE.
-	const server = await startLocalServer((request, response) => {
-		const url = new URL(request.url ?? '/', 'http://x');
-		response.setHeader('content-type', 'application/json');
-		if (url.pathname === '/services/oauth2/userinfo') {
-			response.end(
-				JSON.stringify({
-					user_id: '005D0000001cAGmIAM',
-					organization_id: '00DD00000008Uw2MAE',
-					preferred_username: 'me@acme.example',
-					name: 'Me',
-					email: 'me@acme.example',
-				}),
-			);
-		} else if (url.pathname === '/services/data/') {
-			response.end(JSON.stringify([{version: '66.0'}]));
-		} else {
-			response.statusCode = 400;
-			response.end(
-				JSON.stringify([
-					{errorCode: 'INVALID_TYPE', message: "sObject type 'Organization' is not supported."},
-				]),
-			);
-		}
+	const server = await startFakeOrg((_url, response) => {
+		response.statusCode = 400;
+		response.end(
+			JSON.stringify([
+				{errorCode: 'INVALID_TYPE', message: "sObject type 'Organization' is not supported."},
+			]),
+		);
 	});
 	try {
 		const organization = await getOrganization({
@@ -120,22 +131,8 @@ test('an expired session: userinfo answers Bad_OAuth_Token, explained', async ()
 });
 
 test('an org that answers the Organization query gets its name and sandbox flag shown', async () => {
-	const server = await startLocalServer((request, response) => {
-		const url = new URL(request.url ?? '/', 'http://x');
-		response.setHeader('content-type', 'application/json');
-		if (url.pathname === '/services/oauth2/userinfo') {
-			response.end(
-				JSON.stringify({
-					user_id: '005D0000001cAGmIAM',
-					organization_id: '00DD00000008Uw2MAE',
-					preferred_username: 'me@acme.example',
-					name: 'Me',
-					email: 'me@acme.example',
-				}),
-			);
-		} else if (url.pathname === '/services/data/') {
-			response.end(JSON.stringify([{version: '9.0'}, {version: '66.0'}, {version: '10.0'}]));
-		} else if (
+	const server = await startFakeOrg((url, response) => {
+		if (
 			url.pathname === '/services/data/v66.0/query' &&
 			url.searchParams.get('q') === 'SELECT Name, IsSandbox FROM Organization'
 		) {
